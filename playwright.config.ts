@@ -1,0 +1,39 @@
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, systemChromium } from './scripts/chromium.js';
+
+/** The e2e tests always run under a base path, as on GitHub Pages. */
+export const BASE_PATH = process.env.BASE_PATH ?? '/pkce-playground';
+const PORT = 4173;
+
+export default defineConfig({
+	testDir: 'tests',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: true,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	workers: process.env.CI ? 2 : undefined,
+	reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+	outputDir: 'test-results',
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}/`,
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure'
+	},
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				...devices['Desktop Chrome'],
+				launchOptions: { executablePath: systemChromium(), args: CHROMIUM_ARGS }
+			}
+		}
+	],
+	webServer: {
+		command: `npm run build && npm run preview -- --host 127.0.0.1 --port ${PORT} --strictPort`,
+		url: `http://127.0.0.1:${PORT}${BASE_PATH}/`,
+		env: { BASE_PATH },
+		reuseExistingServer: false,
+		timeout: 120_000,
+		stdout: 'ignore'
+	}
+});

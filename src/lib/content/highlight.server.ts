@@ -1,0 +1,51 @@
+import { createHighlighterCore, type HighlighterCore } from 'shiki/core';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+
+/**
+ * Build-time syntax highlighting. Runs only during prerender (`*.server.ts`), so no highlighter,
+ * grammar or theme reaches the browser. Tokens carry both themes as CSS variables
+ * (--shiki-light / --shiki-dark); app.css picks one.
+ */
+
+export type Lang = 'typescript' | 'http' | 'json' | 'shellscript';
+
+let highlighter: Promise<HighlighterCore> | undefined;
+
+function getHighlighter(): Promise<HighlighterCore> {
+	highlighter ??= createHighlighterCore({
+		themes: [
+			import('shiki/themes/github-light-default.mjs'),
+			import('shiki/themes/github-dark-default.mjs')
+		],
+		langs: [
+			import('shiki/langs/typescript.mjs'),
+			import('shiki/langs/http.mjs'),
+			import('shiki/langs/json.mjs'),
+			import('shiki/langs/shellscript.mjs')
+		],
+		engine: createJavaScriptRegexEngine()
+	});
+	return highlighter;
+}
+
+/** Highlighted HTML (`<pre class="shiki">…`), one `<span class="line" data-line="n">` per line. */
+export async function highlight(code: string, lang: Lang): Promise<string> {
+	const shiki = await getHighlighter();
+	return shiki.codeToHtml(code, {
+		lang,
+		themes: { light: 'github-light-default', dark: 'github-dark-default' },
+		defaultColor: false,
+		transformers: [
+			{
+				pre(node) {
+					// The container supplies the background; keep the <pre> itself unstyled and focusable.
+					delete node.properties.style;
+					node.properties.tabindex = '0';
+				},
+				line(node, line) {
+					node.properties['data-line'] = String(line);
+				}
+			}
+		]
+	});
+}

@@ -1,0 +1,44 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/**
+ * GitHub Pages serves a project site under /<repository>; BASE_PATH carries that prefix
+ * (see .github/workflows/deploy.yml). Empty means the site lives at the origin's root.
+ */
+const base = process.env.BASE_PATH ?? '';
+if (base !== '' && (!base.startsWith('/') || base.endsWith('/'))) {
+	throw new Error(`BASE_PATH must start with "/" and not end with one (got "${base}")`);
+}
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	compilerOptions: { runes: true },
+	kit: {
+		adapter: adapter({ strict: true, fallback: '404.html' }),
+		paths: { base, relative: true },
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		// Small enough that the page's CSS travels inside the HTML (no render-blocking round trip).
+		inlineStyleThreshold: 16 * 1024,
+		csp: {
+			// Prerendered pages get a <meta> policy with a sha256 hash for each inline script Kit emits.
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// <style> elements are hashed by Kit; style *attributes* (shiki's token colours) cannot be,
+				// and carry no script, so they alone are allowed inline.
+				'style-src-elem': ['self'],
+				'style-src-attr': ['unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
+	}
+};
+
+export default config;

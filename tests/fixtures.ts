@@ -1,0 +1,50 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * Every browser test runs under these watches: no console error, no uncaught exception, no CSP
+ * violation, and no request that leaves the page's origin. A test fails at teardown otherwise.
+ */
+export const test = base.extend<{ watched: Page }>({
+	watched: async ({ page, baseURL }, use) => {
+		const origin = new URL(baseURL!).origin;
+		const problems: string[] = [];
+		page.on('console', (message) => {
+			if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+		});
+		page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+		page.on('request', (request) => {
+			const url = new URL(request.url());
+			if (url.protocol !== 'data:' && url.origin !== origin) {
+				problems.push(`request left the origin: ${request.url()}`);
+			}
+		});
+		await page.addInitScript(() => {
+			document.addEventListener('securitypolicyviolation', (event) => {
+				console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+			});
+		});
+		await use(page);
+		expect(problems, 'console errors, page errors, CSP violations or off-origin requests').toEqual(
+			[]
+		);
+	}
+});
+
+export { expect };
+
+/** Waits until SvelteKit has hydrated: prerendered markup is visible before it is interactive. */
+export async function hydrated(page: Page): Promise<void> {
+	await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+}
+
+/** Runs axe (WCAG 2.x A/AA) and expects no violations, listing them when there are. */
+export async function expectAccessible(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+		.analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
+	expect(summary).toEqual([]);
+}
