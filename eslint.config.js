@@ -36,7 +36,7 @@ export default ts.config(
 	{
 		// The core stays portable: no Svelte, no DOM, no hidden clock or randomness.
 		files: ['src/lib/pkce/**/*.ts', 'src/lib/protocol/**/*.ts'],
-		ignores: ['**/*.test.ts'],
+		ignores: ['**/*.test.ts', '**/*.harness.ts'],
 		rules: {
 			'no-restricted-imports': ['error', { patterns: ['svelte', 'svelte/*', '$app/*', 'node:*'] }],
 			'no-restricted-properties': [

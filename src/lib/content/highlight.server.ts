@@ -28,9 +28,18 @@ function getHighlighter(): Promise<HighlighterCore> {
 	return highlighter;
 }
 
-/** Highlighted HTML (`<pre class="shiki">…`), one `<span class="line" data-line="n">` per line. */
+/** A source line ending in a `// ← …` comment is a callout: the page highlights it. */
+const CALLOUT = /\/\/ ←/;
+
+/**
+ * Highlighted HTML (`<pre class="shiki">…`), one `<span class="line" data-line="n">` per line;
+ * callout lines also get the class `highlighted`.
+ */
 export async function highlight(code: string, lang: Lang): Promise<string> {
 	const shiki = await getHighlighter();
+	const callouts = new Set(
+		code.split('\n').flatMap((text, i) => (CALLOUT.test(text) ? [i + 1] : []))
+	);
 	return shiki.codeToHtml(code, {
 		lang,
 		themes: { light: 'github-light-default', dark: 'github-dark-default' },
@@ -44,6 +53,7 @@ export async function highlight(code: string, lang: Lang): Promise<string> {
 				},
 				line(node, line) {
 					node.properties['data-line'] = String(line);
+					if (callouts.has(line)) this.addClassToHast(node, 'highlighted');
 				}
 			}
 		]

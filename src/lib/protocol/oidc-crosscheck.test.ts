@@ -1,0 +1,609 @@
+/**
+ * Cross-check: the simulated authorization server against a real, certified one.
+ *
+ * oidc-provider 9.13.3 (panva) runs on 127.0.0.1 inside this test (see oidc-provider.harness.ts:
+ * codes are minted through its own /auth endpoint and interaction API, no browser). Every case
+ * sends the same requests — same parameters, same code_verifier/code_challenge pair — to both
+ * servers and asserts the answer RFC 7636 / RFC 6749 call for, so the two agree on HTTP status
+ * and `error` code. Where they legitimately differ (a policy or presentation choice the RFCs
+ * leave open), the test name says "differs", the comment says why, and both answers are pinned.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	computeCodeChallenge,
+	generateCodeVerifier,
+	webCryptoRandom,
+	webCryptoSha256
+} from '../pkce';
+import { createAuthorizationServer, type ServerPolicy } from './index';
+import { startOidcProvider, type OidcProviderHarness } from './oidc-provider.harness';
+
+/** What a client sees after GET /authorize, whichever server answered. */
+interface AuthorizeAnswer {
+	status: number;
+	/** True when the server redirected to the client's redirect_uri (RFC 6749 §4.1.2). */
+	redirected: boolean;
+	code?: string;
+	error?: string;
+	state?: string;
+}
+
+/** What a client sees after POST /token. */
+interface TokenAnswer {
+	status: number;
+	error?: string;
+	json: Record<string, unknown>;
+	header(name: string): string | undefined;
+}
+
+/** One authorization server as the test drives it. */
+interface Subject {
+	name: 'oidc-provider' | 'simulation';
+	metadata(): Promise<Record<string, unknown>>;
+	authorize(params: Record<string, string>): Promise<AuthorizeAnswer>;
+	token(form: Record<string, string>): Promise<TokenAnswer>;
+	/** Whether an access token is still valid (not revoked, e.g. by a replayed code). */
+	isAccessTokenActive(accessToken: string): boolean;
+	/** The RFC 8707 resource (audience) the server bound an access token to. */
+	accessTokenAudience(accessToken: string): string | undefined;
+}
+
+const CLIENT_ID = 'mcp-cli';
+const OTHER_CLIENT_ID = 'other-cli';
+const REDIRECT_URI = 'http://127.0.0.1:8765/callback';
+const RESOURCE = 'https://mcp.example.com/';
+const SCOPE = 'mcp:tools';
+const STATE = 'af0ifjsldkj';
+/** The simulation never opens a socket; its issuer only names its endpoints. */
+const SIM_ISSUER = 'https://as.example.com';
+
+function oidcSubject(op: OidcProviderHarness): Subject {
+	return {
+		name: 'oidc-provider',
+		metadata: () => op.metadata(),
+		async authorize(params) {
+			const answer = await op.authorize(params);
+			return {
+				status: answer.status,
+				redirected: answer.location !== undefined,
+				code: answer.code,
+				error: answer.error,
+				state: answer.location?.searchParams.get('state') ?? undefined
+			};
+		},
+		async token(form) {
+			const answer = await op.token(form);
+			const json = (answer.json ?? {}) as Record<string, unknown>;
+			return {
+				status: answer.status,
+				error: typeof json.error === 'string' ? json.error : undefined,
+				json,
+				header: (name) => answer.headers.get(name) ?? undefined
+			};
+		},
+		isAccessTokenActive: (accessToken) => op.isAccessTokenActive(accessToken),
+		accessTokenAudience: (accessToken) => op.accessTokenAudience(accessToken)
+	};
+}
+
+/** The simulation, driven through the same requests. */
+function simulationSubject(policy: Partial<ServerPolicy> = {}): Subject {
+	const server = createAuthorizationServer({
+		issuer: SIM_ISSUER,
+		clients: [
+			{ client_id: CLIENT_ID, redirect_uris: [REDIRECT_URI] },
+			{ client_id: OTHER_CLIENT_ID, redirect_uris: [REDIRECT_URI] }
+		],
+		resources: [RESOURCE],
+		policy,
+		random: webCryptoRandom,
+		sha256: webCryptoSha256,
+		now: () => 1_750_000_000_000 // a stopped clock: no code expires during a test
+	});
+	const endpoint = String(server.metadata().authorization_endpoint);
+	return {
+		name: 'simulation',
+		metadata: async () => server.metadata(),
+		async authorize(params) {
+			const url = new URL(endpoint);
+			for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+			const result = server.authorize(url.href);
+			if (result.kind === 'error-page') {
+				const error = result.response.json?.error;
+				return {
+					status: result.response.status,
+					redirected: false,
+					error: typeof error === 'string' ? error : undefined
+				};
+			}
+			const location = new URL(result.location);
+			return {
+				status: result.response.status,
+				redirected: true,
+				code: location.searchParams.get('code') ?? undefined,
+				error: location.searchParams.get('error') ?? undefined,
+				state: location.searchParams.get('state') ?? undefined
+			};
+		},
+		async token(form) {
+			const response = await server.token(form);
+			const json = response.json ?? {};
+			const lower = (name: string) => name.toLowerCase();
+			return {
+				status: response.status,
+				error: typeof json.error === 'string' ? json.error : undefined,
+				json,
+				header: (name) => response.headers.find(([key]) => lower(key) === lower(name))?.[1]
+			};
+		},
+		isAccessTokenActive: (accessToken) => server.lookupAccessToken(accessToken)?.active === true,
+		accessTokenAudience: (accessToken) => server.lookupAccessToken(accessToken)?.resource
+	};
+}
+
+/** The authorization request of a well-behaved MCP client (RFC 7636 §4.3, RFC 8707 §2.1). */
+function authorizationRequest(extra: Record<string, string> = {}): Record<string, string> {
+	return {
+		response_type: 'code',
+		client_id: CLIENT_ID,
+		redirect_uri: REDIRECT_URI,
+		scope: SCOPE,
+		resource: RESOURCE,
+		state: STATE,
+		...extra
+	};
+}
+
+/** The matching token request (RFC 6749 §4.1.3, RFC 7636 §4.5, RFC 8707 §2.2). */
+function tokenRequest(code: string, verifier: string | undefined): Record<string, string> {
+	const form: Record<string, string> = {
+		grant_type: 'authorization_code',
+		client_id: CLIENT_ID,
+		code,
+		redirect_uri: REDIRECT_URI,
+		resource: RESOURCE
+	};
+	if (verifier !== undefined) form.code_verifier = verifier;
+	return form;
+}
+
+function without(form: Record<string, string>, name: string): Record<string, string> {
+	const copy = { ...form };
+	delete copy[name];
+	return copy;
+}
+
+/** Status and `error`: what the two servers must agree on. */
+function verdict(answer: { status: number; error?: string }): { status: number; error?: string } {
+	return { status: answer.status, error: answer.error };
+}
+
+let op: OidcProviderHarness;
+let strict: Subject[];
+let sim: Subject;
+let verifier: string;
+let challenge: string;
+const pkce = (): Record<string, string> => ({
+	code_challenge: challenge,
+	code_challenge_method: 'S256'
+});
+
+beforeAll(async () => {
+	op = await startOidcProvider({
+		clientId: CLIENT_ID,
+		otherClientId: OTHER_CLIENT_ID,
+		redirectUri: REDIRECT_URI,
+		resource: RESOURCE,
+		scope: SCOPE
+	});
+	sim = simulationSubject();
+	strict = [oidcSubject(op), sim];
+	verifier = generateCodeVerifier();
+	challenge = await computeCodeChallenge(verifier, 'S256');
+});
+
+afterAll(async () => {
+	await op?.close();
+});
+
+/** Runs the same steps against every server; returns the answers keyed by server name. */
+async function onBoth<T>(
+	subjects: Subject[],
+	steps: (server: Subject) => Promise<T>
+): Promise<Record<Subject['name'], T>> {
+	const answers = {} as Record<Subject['name'], T>;
+	for (const server of subjects) answers[server.name] = await steps(server);
+	return answers;
+}
+
+/** Asserts that every server gave `expected`, naming the server that did not. */
+function expectAll<T>(answers: Record<Subject['name'], T>, expected: T): void {
+	expect(Object.keys(answers).sort()).toEqual(['oidc-provider', 'simulation']);
+	for (const [name, answer] of Object.entries(answers)) expect(answer, name).toEqual(expected);
+}
+
+/** Asserts a documented difference: each server gave its own expected answer. */
+function expectEach<T>(answers: Record<Subject['name'], T>, expected: Record<Subject['name'], T>) {
+	for (const name of Object.keys(expected) as Subject['name'][]) {
+		expect(answers[name], name).toEqual(expected[name]);
+	}
+}
+
+/** GET /authorize with S256 and return the code; fails the test if there is none. */
+async function mintCode(server: Subject, extra: Record<string, string> = {}): Promise<string> {
+	const answer = await server.authorize(authorizationRequest({ ...pkce(), ...extra }));
+	expect(answer.code, `${server.name} issued no code: ${answer.error}`).toBeTypeOf('string');
+	return answer.code ?? '';
+}
+
+describe('cross-check against oidc-provider 9.13.3: discovery', () => {
+	it('RFC 8414 §2 / RFC 9700 §2.1.1: both publish code_challenge_methods_supported = [S256]', async () => {
+		const answers = await onBoth(strict, async (server) => {
+			const metadata = await server.metadata();
+			return metadata.code_challenge_methods_supported;
+		});
+		expectAll(answers, ['S256']);
+	});
+});
+
+describe('cross-check against oidc-provider 9.13.3: /authorize', () => {
+	it('RFC 7636 §4.3/§4.4: an S256 request is answered with a redirect carrying a code and the state', async () => {
+		const answers = await onBoth(strict, async (server) => {
+			const answer = await server.authorize(authorizationRequest(pkce()));
+			return {
+				redirected: answer.redirected,
+				hasCode: typeof answer.code === 'string' && answer.code.length > 0,
+				error: answer.error,
+				state: answer.state
+			};
+		});
+		expectAll(answers, { redirected: true, hasCode: true, error: undefined, state: STATE });
+	});
+
+	it('RFC 7636 §4.4.1: no code_challenge while PKCE is required -> redirect with error=invalid_request', async () => {
+		const answers = await onBoth(strict, async (server) => {
+			const answer = await server.authorize(authorizationRequest());
+			return { redirected: answer.redirected, error: answer.error, state: answer.state };
+		});
+		expectAll(answers, { redirected: true, error: 'invalid_request', state: STATE });
+	});
+
+	it('RFC 7636 §4.4.1/§4.2: code_challenge_method=plain while only S256 is allowed -> invalid_request', async () => {
+		const answers = await onBoth(strict, async (server) => {
+			const answer = await server.authorize(
+				authorizationRequest({ code_challenge: verifier, code_challenge_method: 'plain' })
+			);
+			return { redirected: answer.redirected, error: answer.error };
+		});
+		expectAll(answers, { redirected: true, error: 'invalid_request' });
+	});
+
+	it('RFC 7636 §4.3: no code_challenge_method means plain, so it is refused too -> invalid_request', async () => {
+		// oidc-provider words it "code_challenge_method must be provided"; the code is the same.
+		const answers = await onBoth(strict, async (server) => {
+			const answer = await server.authorize(authorizationRequest({ code_challenge: challenge }));
+			return { redirected: answer.redirected, error: answer.error };
+		});
+		expectAll(answers, { redirected: true, error: 'invalid_request' });
+	});
+
+	it('RFC 7636 §4.2: a malformed code_challenge (42 characters) -> invalid_request', async () => {
+		const answers = await onBoth(strict, async (server) => {
+			const answer = await server.authorize(
+				authorizationRequest({
+					code_challenge: challenge.slice(0, 42),
+					code_challenge_method: 'S256'
+				})
+			);
+			return { redirected: answer.redirected, error: answer.error };
+		});
+		expectAll(answers, { redirected: true, error: 'invalid_request' });
+	});
+
+	it('RFC 8707 §2: an unknown resource at /authorize -> redirect with error=invalid_target', async () => {
+		const answers = await onBoth(strict, async (server) => {
+			const answer = await server.authorize(
+				authorizationRequest({ ...pkce(), resource: 'https://other.example.com/' })
+			);
+			return { redirected: answer.redirected, error: answer.error };
+		});
+		expectAll(answers, { redirected: true, error: 'invalid_target' });
+	});
+
+	it('RFC 6749 §4.1.2.1: response_type=token -> redirect with error=unsupported_response_type', async () => {
+		// oidc-provider puts this error in the fragment (the harness reads both), the simulation in
+		// the query; the code is the same.
+		const answers = await onBoth(strict, async (server) => {
+			const answer = await server.authorize(
+				authorizationRequest({ ...pkce(), response_type: 'token' })
+			);
+			return { redirected: answer.redirected, error: answer.error };
+		});
+		expectAll(answers, { redirected: true, error: 'unsupported_response_type' });
+	});
+
+	it('RFC 8252 §7.3: a loopback redirect_uri on another port is accepted, and redeemed with that URI', async () => {
+		const otherPort = 'http://127.0.0.1:54321/callback';
+		const answers = await onBoth(strict, async (server) => {
+			const code = await mintCode(server, { redirect_uri: otherPort });
+			const answer = await server.token({
+				...tokenRequest(code, verifier),
+				redirect_uri: otherPort
+			});
+			return verdict(answer);
+		});
+		expectAll(answers, { status: 200, error: undefined });
+	});
+
+	// Legitimate difference: RFC 6749 §4.1.2.1 says the server informs the user and MUST NOT
+	// redirect, but defines no error code for that page. Both answer 400 without redirecting;
+	// oidc-provider names an error (harness renders its page as JSON), the simulation shows text.
+	it('RFC 6749 §4.1.2.1: an unknown client_id -> 400 page, no redirect (page wording differs)', async () => {
+		const answers = await onBoth(strict, async (server) => {
+			const answer = await server.authorize(
+				authorizationRequest({ ...pkce(), client_id: 'unknown-client' })
+			);
+			return { status: answer.status, redirected: answer.redirected, error: answer.error };
+		});
+		expectEach(answers, {
+			'oidc-provider': { status: 400, redirected: false, error: 'invalid_client' },
+			simulation: { status: 400, redirected: false, error: undefined }
+		});
+	});
+
+	it('RFC 6749 §4.1.2.1: an unregistered redirect_uri -> 400 page, no redirect (page wording differs)', async () => {
+		// Same path, other port is fine (RFC 8252 §7.3, above); another path is not.
+		const answers = await onBoth(strict, async (server) => {
+			const answer = await server.authorize(
+				authorizationRequest({ ...pkce(), redirect_uri: 'http://127.0.0.1:8765/elsewhere' })
+			);
+			return { status: answer.status, redirected: answer.redirected, error: answer.error };
+		});
+		expectEach(answers, {
+			// invalid_redirect_uri is oidc-provider's own code, not one of RFC 6749's.
+			'oidc-provider': { status: 400, redirected: false, error: 'invalid_redirect_uri' },
+			simulation: { status: 400, redirected: false, error: undefined }
+		});
+	});
+
+	// Legitimate difference: RFC 6749 §1.7 shows 302 in its examples but allows any redirect the
+	// user agent follows. oidc-provider answers 303 See Other; the simulation answers 302 Found.
+	it('RFC 6749 §1.7/§4.1.2: both redirect to redirect_uri (status differs: 303 vs 302)', async () => {
+		const answers = await onBoth(strict, async (server) => {
+			const success = await server.authorize(authorizationRequest(pkce()));
+			const failure = await server.authorize(authorizationRequest());
+			return { success: success.status, failure: failure.status };
+		});
+		expectEach(answers, {
+			'oidc-provider': { success: 303, failure: 303 },
+			simulation: { success: 302, failure: 302 }
+		});
+	});
+});
+
+describe('cross-check against oidc-provider 9.13.3: /token', () => {
+	it('RFC 7636 §4.5/§4.6 + RFC 6749 §5.1: the right code_verifier -> 200, a no-store Bearer token for the resource', async () => {
+		const answers = await onBoth(strict, async (server) => {
+			const answer = await server.token(tokenRequest(await mintCode(server), verifier));
+			return {
+				...verdict(answer),
+				hasToken: typeof answer.json.access_token === 'string',
+				tokenType: String(answer.json.token_type).toLowerCase(),
+				cacheControl: answer.header('cache-control'),
+				// RFC 8707 §2.2: the token is for the MCP server named in `resource`, and only for it.
+				audience: server.accessTokenAudience(String(answer.json.access_token))
+			};
+		});
+		expectAll(answers, {
+			status: 200,
+			error: undefined,
+			hasToken: true,
+			tokenType: 'bearer',
+			cacheControl: 'no-store',
+			audience: RESOURCE
+		});
+	});
+
+	it('RFC 7636 §4.6: a wrong code_verifier -> 400 invalid_grant', async () => {
+		const answers = await onBoth(strict, async (server) =>
+			verdict(await server.token(tokenRequest(await mintCode(server), generateCodeVerifier())))
+		);
+		expectAll(answers, { status: 400, error: 'invalid_grant' });
+	});
+
+	it('RFC 7636 §4.6 (case 4b): the code_challenge sent as the verifier -> 400 invalid_grant', async () => {
+		const answers = await onBoth(strict, async (server) =>
+			verdict(await server.token(tokenRequest(await mintCode(server), challenge)))
+		);
+		expectAll(answers, { status: 400, error: 'invalid_grant' });
+	});
+
+	it('RFC 7636 §4.6: no code_verifier for a code bound to a challenge -> 400 invalid_grant', async () => {
+		// §4.6 does not fix this answer; oidc-provider (certified) says invalid_grant, so do we.
+		const answers = await onBoth(strict, async (server) =>
+			verdict(await server.token(tokenRequest(await mintCode(server), undefined)))
+		);
+		expectAll(answers, { status: 400, error: 'invalid_grant' });
+	});
+
+	describe('RFC 7636 §4.1: a malformed code_verifier -> 400 invalid_request', () => {
+		it.each([
+			['42 characters (too short)', (v: string) => v.slice(0, 42)],
+			['129 characters (too long)', (v: string) => (v + v + v + v).slice(0, 129)],
+			['a character outside unreserved ("+")', (v: string) => `${v.slice(0, 42)}+`]
+		])('%s', async (_label, malform) => {
+			const answers = await onBoth(strict, async (server) =>
+				verdict(await server.token(tokenRequest(await mintCode(server), malform(verifier))))
+			);
+			expectAll(answers, { status: 400, error: 'invalid_request' });
+		});
+	});
+
+	it('OAuth 2.1 (Reuse of Authorization Codes): a replay with a wrong verifier -> 400 invalid_grant, token kept', async () => {
+		// The replay fails the verifier check before the reuse check, so a thief holding only the
+		// code cannot get the legitimate client's token revoked (a denial of service).
+		const answers = await onBoth(strict, async (server) => {
+			const code = await mintCode(server);
+			const first = await server.token(tokenRequest(code, verifier));
+			const replay = await server.token(tokenRequest(code, generateCodeVerifier()));
+			return {
+				replay: verdict(replay),
+				firstTokenActive: server.isAccessTokenActive(String(first.json.access_token))
+			};
+		});
+		expectAll(answers, {
+			replay: { status: 400, error: 'invalid_grant' },
+			firstTokenActive: true
+		});
+	});
+
+	it('RFC 6749 §4.1.2: a valid second use of a code -> 400 invalid_grant, and the first token is revoked', async () => {
+		const answers = await onBoth(strict, async (server) => {
+			const code = await mintCode(server);
+			const first = await server.token(tokenRequest(code, verifier));
+			const replay = await server.token(tokenRequest(code, verifier));
+			return {
+				replay: verdict(replay),
+				firstTokenActive: server.isAccessTokenActive(String(first.json.access_token))
+			};
+		});
+		expectAll(answers, {
+			replay: { status: 400, error: 'invalid_grant' },
+			firstTokenActive: false
+		});
+	});
+
+	it('RFC 6749 §4.1.3: a redirect_uri different from the authorization request -> 400 invalid_grant', async () => {
+		const answers = await onBoth(strict, async (server) =>
+			verdict(
+				await server.token({
+					...tokenRequest(await mintCode(server), verifier),
+					redirect_uri: 'http://127.0.0.1:8765/elsewhere'
+				})
+			)
+		);
+		expectAll(answers, { status: 400, error: 'invalid_grant' });
+	});
+
+	it('RFC 6749 §4.1.3: no redirect_uri although the authorization request had one -> 400 invalid_request', async () => {
+		const answers = await onBoth(strict, async (server) =>
+			verdict(
+				await server.token(without(tokenRequest(await mintCode(server), verifier), 'redirect_uri'))
+			)
+		);
+		expectAll(answers, { status: 400, error: 'invalid_request' });
+	});
+
+	it('RFC 6749 §4.1.3: a code issued to another client_id -> 400 invalid_grant', async () => {
+		const answers = await onBoth(strict, async (server) =>
+			verdict(
+				await server.token({
+					...tokenRequest(await mintCode(server), verifier),
+					client_id: OTHER_CLIENT_ID
+				})
+			)
+		);
+		expectAll(answers, { status: 400, error: 'invalid_grant' });
+	});
+
+	it('RFC 6749 §5.2: an unknown code -> 400 invalid_grant', async () => {
+		const answers = await onBoth(strict, async (server) =>
+			verdict(await server.token(tokenRequest('not-a-code-this-server-issued', verifier)))
+		);
+		expectAll(answers, { status: 400, error: 'invalid_grant' });
+	});
+
+	// Legitimate difference: RFC 6749 §5.2 answers errors with 400 "unless specified otherwise"
+	// and lets the server use 401 for invalid_client (it MUST only when the client authenticated
+	// with the Authorization header, which a public client does not). oidc-provider picks 401.
+	it('RFC 6749 §5.2: an unknown client_id at the token endpoint -> invalid_client (status differs: 401 vs 400)', async () => {
+		const answers = await onBoth(strict, async (server) =>
+			verdict(
+				await server.token({
+					...tokenRequest(await mintCode(server), verifier),
+					client_id: 'unknown-client'
+				})
+			)
+		);
+		expectEach(answers, {
+			'oidc-provider': { status: 401, error: 'invalid_client' },
+			simulation: { status: 400, error: 'invalid_client' }
+		});
+	});
+
+	it('RFC 6749 §5.2: grant_type=password -> 400 unsupported_grant_type', async () => {
+		const answers = await onBoth(strict, async (server) =>
+			verdict(
+				await server.token({
+					grant_type: 'password',
+					client_id: CLIENT_ID,
+					username: 'alice',
+					password: 'hunter2'
+				})
+			)
+		);
+		expectAll(answers, { status: 400, error: 'unsupported_grant_type' });
+	});
+
+	it('RFC 8707 §2: an unknown resource at the token endpoint -> 400 invalid_target', async () => {
+		const answers = await onBoth(strict, async (server) =>
+			verdict(
+				await server.token({
+					...tokenRequest(await mintCode(server), verifier),
+					resource: 'https://other.example.com/'
+				})
+			)
+		);
+		expectAll(answers, { status: 400, error: 'invalid_target' });
+	});
+});
+
+describe('cross-check against oidc-provider 9.13.3: PKCE optional (RFC 9700 §4.8)', () => {
+	// A server that requires PKCE never issues a code without a challenge (RFC 7636 §4.4.1; see
+	// the /authorize case above), so the downgrade is only testable on a server where PKCE is
+	// optional: oidc-provider with pkce.required = false, and the simulation with the same policy.
+	let laxOp: OidcProviderHarness;
+	let laxSim: Subject;
+	let lax: Subject[];
+
+	beforeAll(async () => {
+		laxOp = await startOidcProvider({
+			clientId: CLIENT_ID,
+			otherClientId: OTHER_CLIENT_ID,
+			redirectUri: REDIRECT_URI,
+			resource: RESOURCE,
+			scope: SCOPE,
+			pkceRequired: false
+		});
+		laxSim = simulationSubject({ pkceRequired: false });
+		lax = [oidcSubject(laxOp), laxSim];
+	});
+
+	afterAll(async () => {
+		await laxOp?.close();
+	});
+
+	it('RFC 9700 §4.8.2: a code_verifier for a code issued without code_challenge -> 400 invalid_grant', async () => {
+		const answers = await onBoth(lax, async (server) => {
+			const authorization = await server.authorize(authorizationRequest());
+			expect(authorization.code, `${server.name} issued no code`).toBeTypeOf('string');
+			return verdict(await server.token(tokenRequest(authorization.code ?? '', verifier)));
+		});
+		expectAll(answers, { status: 400, error: 'invalid_grant' });
+	});
+
+	it('RFC 6749 §4.1.3: without PKCE on either side, the plain code flow still succeeds -> 200', async () => {
+		const answers = await onBoth(lax, async (server) => {
+			const authorization = await server.authorize(authorizationRequest());
+			return verdict(await server.token(tokenRequest(authorization.code ?? '', undefined)));
+		});
+		expectAll(answers, { status: 200, error: undefined });
+	});
+
+	it('RFC 7636 §4.6: a challenge that was sent is still enforced -> wrong verifier is 400 invalid_grant', async () => {
+		const answers = await onBoth(lax, async (server) =>
+			verdict(await server.token(tokenRequest(await mintCode(server), generateCodeVerifier())))
+		);
+		expectAll(answers, { status: 400, error: 'invalid_grant' });
+	});
+});

@@ -1,0 +1,379 @@
+/**
+ * Test-only harness: a real, certified authorization server (panva's oidc-provider 9.x) on
+ * 127.0.0.1, configured like the one the simulation models — a public native client with a
+ * loopback redirect (RFC 8252 §7.3), PKCE required with S256 only (RFC 7636 §4.4.1), and
+ * resource indicators (RFC 8707) for one MCP server.
+ *
+ * Codes are minted without a browser and without touching the storage model: `authorize()`
+ * drives the real /auth endpoint over HTTP (fetch with `redirect: 'manual'` and a cookie jar),
+ * and a tiny interaction route in the same HTTP server completes login and consent through
+ * `provider.interactionFinished`. So every check oidc-provider makes at /auth runs for real.
+ *
+ * Imported only by oidc-crosscheck.test.ts; it is Node-only on purpose, unlike the portable core.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Adapter, AdapterPayload, Configuration } from 'oidc-provider';
+
+export interface AuthorizeOutcome {
+	/** Status of the last response: 302/303 for a redirect to redirect_uri, 400 for an error page. */
+	status: number;
+	/** Where the server finally sent the user agent (a URL under redirect_uri), if it redirected. */
+	location?: URL;
+	/** `code` from the redirect, if any. */
+	code?: string;
+	/** `error` from the redirect, or from the error page (which the harness renders as JSON). */
+	error?: string;
+	errorDescription?: string;
+}
+
+export interface TokenOutcome {
+	status: number;
+	headers: Headers;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a wire JSON body
+	json: any;
+}
+
+export interface OidcProviderHarness {
+	/** e.g. http://127.0.0.1:43125 */
+	issuer: string;
+	/** The authorization endpoint, e.g. http://127.0.0.1:43125/auth */
+	authorizationEndpoint: string;
+	tokenEndpoint: string;
+	clientId: string;
+	/** A second public client with the same redirect_uri, for "code bound to client_id" checks. */
+	otherClientId: string;
+	/** The registered loopback redirect_uri. */
+	redirectUri: string;
+	/** The RFC 8707 resource indicator of the MCP server. */
+	resource: string;
+	/** The scope the MCP server defines, requested in every authorization request. */
+	scope: string;
+	/** oidc-provider's RFC 8414 / OpenID discovery document. */
+	metadata(): Promise<Record<string, unknown>>;
+	/**
+	 * Sends GET /auth?<params>, follows the interaction (login + consent, done programmatically)
+	 * with a fresh cookie jar, and stops at the first redirect to a URL that is not on this server
+	 * (the client's redirect_uri), or at an error page.
+	 */
+	authorize(params: Record<string, string>): Promise<AuthorizeOutcome>;
+	/** POST /token with an application/x-www-form-urlencoded body. */
+	token(form: Record<string, string>): Promise<TokenOutcome>;
+	/**
+	 * Whether an opaque access token is still stored (not revoked, e.g. by a replayed code,
+	 * RFC 6749 §4.1.2). Reads the harness's own storage; oidc-provider writes it.
+	 */
+	isAccessTokenActive(accessToken: string): boolean;
+	/** The audience (RFC 8707 resource) oidc-provider bound an opaque access token to. */
+	accessTokenAudience(accessToken: string): string | undefined;
+	close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+	clientId?: string;
+	otherClientId?: string;
+	/** Registered redirect URI; any port, since RFC 8252 §7.3 loopback ports never match anyway. */
+	redirectUri?: string;
+	resource?: string;
+	scope?: string;
+	accountId?: string;
+	/**
+	 * RFC 7636 §4.4.1 policy. Default true. With false, a request without code_challenge gets a
+	 * code bound to no challenge — the only way to exercise RFC 9700 §4.8.2 on oidc-provider.
+	 */
+	pkceRequired?: boolean;
+}
+
+const INTERACTION_PREFIX = '/interaction/';
+
+/**
+ * oidc-provider warns at import time that it prefers Node 22; it runs on Node 20.19 all the same.
+ * Import it once with that one line filtered out, so test output stays quiet.
+ */
+let loading: Promise<typeof import('oidc-provider')> | undefined;
+function loadOidcProvider(): Promise<typeof import('oidc-provider')> {
+	loading ??= (async () => {
+		const warn = console.warn;
+		console.warn = (...args: unknown[]) => {
+			if (!String(args[0]).includes('oidc-provider WARNING: Unsupported runtime')) warn(...args);
+		};
+		try {
+			return await import('oidc-provider');
+		} finally {
+			console.warn = warn;
+		}
+	})();
+	return loading;
+}
+
+/**
+ * A plain in-memory storage adapter (oidc-provider's own dev adapter warns on use). Keys are
+ * `Model:id`; expiry is left to oidc-provider, which checks `exp` itself.
+ */
+function memoryAdapterFactory(store: Map<string, AdapterPayload>): (name: string) => Adapter {
+	const byGrant = new Map<string, Set<string>>();
+	return (name) => {
+		const key = (id: string) => `${name}:${id}`;
+		return {
+			async upsert(id, payload) {
+				store.set(key(id), payload);
+				if (payload.grantId) {
+					const keys = byGrant.get(payload.grantId) ?? new Set<string>();
+					keys.add(key(id));
+					byGrant.set(payload.grantId, keys);
+				}
+			},
+			async find(id) {
+				return store.get(key(id));
+			},
+			async findByUid(uid) {
+				for (const [k, payload] of store) {
+					if (k.startsWith(`${name}:`) && payload.uid === uid) return payload;
+				}
+				return undefined;
+			},
+			async findByUserCode(userCode) {
+				for (const [k, payload] of store) {
+					if (k.startsWith(`${name}:`) && payload.userCode === userCode) return payload;
+				}
+				return undefined;
+			},
+			async consume(id) {
+				const payload = store.get(key(id));
+				if (payload) payload.consumed = Math.floor(Date.now() / 1000);
+			},
+			async destroy(id) {
+				store.delete(key(id));
+			},
+			async revokeByGrantId(grantId) {
+				for (const k of byGrant.get(grantId) ?? []) store.delete(k);
+				byGrant.delete(grantId);
+			}
+		};
+	};
+}
+
+export async function startOidcProvider(
+	options: HarnessOptions = {}
+): Promise<OidcProviderHarness> {
+	const clientId = options.clientId ?? 'mcp-cli';
+	const otherClientId = options.otherClientId ?? 'other-cli';
+	const redirectUri = options.redirectUri ?? 'http://127.0.0.1:8765/callback';
+	const resource = options.resource ?? 'https://mcp.example.com/';
+	const scope = options.scope ?? 'mcp:tools';
+	const accountId = options.accountId ?? 'alice';
+	const pkceRequired = options.pkceRequired ?? true;
+	const { default: Provider, errors } = await loadOidcProvider();
+	const store = new Map<string, AdapterPayload>();
+	// One signing key, so oidc-provider does not fall back to (and warn about) development keys.
+	const signingKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({
+		format: 'jwk'
+	});
+
+	// The issuer carries the port, so listen first and attach the provider afterwards (no one can
+	// send a request before the port is known).
+	const server = createServer();
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => resolve());
+	});
+	const { port } = server.address() as AddressInfo;
+	const issuer = `http://127.0.0.1:${port}`;
+
+	const configuration: Configuration = {
+		clients: [clientId, otherClientId].map((client_id) => ({
+			client_id,
+			// A public client (RFC 6749 §2.1): no secret, so it must use PKCE (RFC 9700 §2.1.1).
+			token_endpoint_auth_method: 'none',
+			application_type: 'native', // allows http://127.0.0.1 with any port (RFC 8252 §7.3)
+			grant_types: ['authorization_code'],
+			response_types: ['code'],
+			redirect_uris: [redirectUri],
+			id_token_signed_response_alg: 'ES256' // the harness's only key (ID tokens are unused)
+		})),
+		// RFC 7636 §4.4.1: every authorization request must carry a code_challenge. oidc-provider
+		// 9.x supports only S256 (there is no option for `plain`), so `plain` is always refused.
+		pkce: { required: () => pkceRequired },
+		adapter: memoryAdapterFactory(store),
+		jwks: { keys: [{ ...signingKey, kid: 'crosscheck', alg: 'ES256', use: 'sig' }] },
+		features: {
+			devInteractions: { enabled: false },
+			resourceIndicators: {
+				enabled: true,
+				defaultResource: () => resource,
+				useGrantedResource: () => true,
+				getResourceServerInfo: (_ctx, indicator) => {
+					if (indicator !== resource) throw new errors.InvalidTarget();
+					return { scope, audience: resource, accessTokenFormat: 'opaque', accessTokenTTL: 300 };
+				}
+			}
+		},
+		interactions: { url: (_ctx, interaction) => `${INTERACTION_PREFIX}${interaction.uid}` },
+		findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub }) }),
+		// Error pages (RFC 6749 §4.1.2.1: unknown client, bad redirect_uri) as JSON, so a test can
+		// read the `error` code; oidc-provider still chooses the status.
+		renderError: (ctx, out) => {
+			ctx.type = 'application/json';
+			ctx.body = out;
+		},
+		cookies: { keys: ['pkce-playground-crosscheck-cookie-key'] },
+		ttl: {
+			AccessToken: 300,
+			AuthorizationCode: 60,
+			Grant: 600,
+			Interaction: 600,
+			Session: 600,
+			IdToken: 300
+		},
+		clientBasedCORS: () => false,
+		// RFC 6749 §4.1.3: the token request repeats redirect_uri when the authorization request had
+		// it. (oidc-provider's default fills it in for clients with a single registered URI.)
+		allowOmittingSingleRegisteredRedirectUri: false
+	};
+
+	const provider = new Provider(issuer, configuration);
+	const providerCallback = provider.callback();
+
+	// The "login page": logs in `accountId`, then the "consent page": grants the requested scope
+	// for the requested resource. Both complete through oidc-provider's own interaction API.
+	async function interaction(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const details = await provider.interactionDetails(req, res);
+		if (details.prompt.name === 'login') {
+			await provider.interactionFinished(req, res, { login: { accountId } });
+			return;
+		}
+		if (details.prompt.name === 'consent') {
+			const grant = details.grantId
+				? await provider.Grant.find(details.grantId)
+				: new provider.Grant({ accountId, clientId: String(details.params.client_id) });
+			if (!grant) throw new Error('interaction: grant not found');
+			const requested = details.params.resource;
+			const resources = Array.isArray(requested) ? requested : [requested];
+			for (const indicator of resources) {
+				if (typeof indicator === 'string') grant.addResourceScope(indicator, scope);
+			}
+			if (typeof details.params.scope === 'string' && details.params.scope.includes('openid')) {
+				grant.addOIDCScope('openid');
+			}
+			const grantId = await grant.save();
+			await provider.interactionFinished(req, res, { consent: { grantId } });
+			return;
+		}
+		throw new Error(`interaction: unexpected prompt ${details.prompt.name}`);
+	}
+
+	server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+		if (req.url?.startsWith(INTERACTION_PREFIX)) {
+			interaction(req, res).catch((err: unknown) => {
+				res.writeHead(500, { 'content-type': 'text/plain' }).end(String(err));
+			});
+			return;
+		}
+		providerCallback(req, res);
+	});
+
+	const authorizationEndpoint = `${issuer}/auth`;
+	const tokenEndpoint = `${issuer}/token`;
+
+	async function authorize(params: Record<string, string>): Promise<AuthorizeOutcome> {
+		const jar = new Map<string, string>();
+		let url = new URL(authorizationEndpoint);
+		for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+
+		for (let hop = 0; hop < 10; hop++) {
+			const response = await fetch(url, {
+				redirect: 'manual',
+				headers: jar.size
+					? { cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; ') }
+					: {}
+			});
+			for (const line of response.headers.getSetCookie()) {
+				const pair = line.split(';', 1)[0] ?? '';
+				const eq = pair.indexOf('=');
+				if (eq > 0) jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+			}
+			const location = response.headers.get('location');
+			if (response.status >= 300 && response.status < 400 && location) {
+				await response.body?.cancel();
+				const next = new URL(location, url);
+				if (next.origin === issuer) {
+					url = next;
+					continue;
+				}
+				// Left the authorization server: this is the authorization response (RFC 6749 §4.1.2),
+				// in the query — or in the fragment for an unsupported response_type such as `token`.
+				const answer = next.search
+					? next.searchParams
+					: new URLSearchParams(next.hash.replace(/^#/, ''));
+				return {
+					status: response.status,
+					location: next,
+					code: answer.get('code') ?? undefined,
+					error: answer.get('error') ?? undefined,
+					errorDescription: answer.get('error_description') ?? undefined
+				};
+			}
+			const text = await response.text();
+			let body: Record<string, unknown>;
+			try {
+				body = JSON.parse(text) as Record<string, unknown>;
+			} catch {
+				body = { error_description: text };
+			}
+			return {
+				status: response.status,
+				error: typeof body.error === 'string' ? body.error : undefined,
+				errorDescription:
+					typeof body.error_description === 'string' ? body.error_description : undefined
+			};
+		}
+		throw new Error('authorize: too many redirects');
+	}
+
+	async function token(form: Record<string, string>): Promise<TokenOutcome> {
+		const response = await fetch(tokenEndpoint, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams(form).toString()
+		});
+		const text = await response.text();
+		return {
+			status: response.status,
+			headers: response.headers,
+			json: text ? JSON.parse(text) : {}
+		};
+	}
+
+	async function metadata(): Promise<Record<string, unknown>> {
+		const response = await fetch(`${issuer}/.well-known/openid-configuration`);
+		return (await response.json()) as Record<string, unknown>;
+	}
+
+	async function close(): Promise<void> {
+		server.closeAllConnections();
+		await new Promise<void>((resolve, reject) =>
+			server.close((err) => (err ? reject(err) : resolve()))
+		);
+	}
+
+	return {
+		issuer,
+		authorizationEndpoint,
+		tokenEndpoint,
+		clientId,
+		otherClientId,
+		redirectUri,
+		resource,
+		scope,
+		metadata,
+		authorize,
+		token,
+		isAccessTokenActive: (accessToken) => store.has(`AccessToken:${accessToken}`),
+		accessTokenAudience: (accessToken) => {
+			const aud = store.get(`AccessToken:${accessToken}`)?.aud;
+			return Array.isArray(aud) ? aud.join(' ') : aud;
+		},
+		close
+	};
+}

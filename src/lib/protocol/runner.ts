@@ -1,0 +1,30 @@
+import { loadScenario } from './scenarios';
+import { Timeline } from './timeline';
+import type { ScenarioId, ScenarioRun } from './types';
+import type { Environment } from './world';
+
+/** A scenario module: one story, told by running the actors. */
+export interface ScenarioDefinition {
+	/** One sentence: what this run shows. */
+	summary: string;
+	play(timeline: Timeline, env: Environment): Promise<void>;
+}
+
+/**
+ * Runs a scenario once, start to finish, and hands back every step (async: WebCrypto is).
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-1
+ */
+export async function runScenario(id: ScenarioId, env: Environment): Promise<ScenarioRun> {
+	return playScenario(id, await loadScenario(id), env);
+}
+
+/** Runs an already loaded scenario module. */
+export async function playScenario(
+	id: ScenarioId,
+	definition: ScenarioDefinition,
+	env: Environment
+): Promise<ScenarioRun> {
+	const timeline = new Timeline();
+	await definition.play(timeline, env);
+	return { scenario: id, steps: timeline.steps, summary: definition.summary };
+}

@@ -1,0 +1,319 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { RFC7636_APPENDIX_B, type Sha256 } from '../pkce';
+import { deterministicRandom, testVectorEnvironment } from './environment';
+import { runScenario } from './runner';
+import { SCENARIOS } from './scenarios';
+import { ACTORS, type ScenarioId, type ScenarioRun, type SpecId, type Step } from './types';
+
+const nodeSha256: Sha256 = {
+	name: 'WebCrypto',
+	digest: async (data) => new Uint8Array(createHash('sha256').update(data).digest())
+};
+const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
+
+const IDS = SCENARIOS.map((scenario) => scenario.id);
+const runs = new Map<ScenarioId, ScenarioRun>();
+async function run(id: ScenarioId): Promise<ScenarioRun> {
+	if (!runs.has(id)) runs.set(id, await runScenario(id, testVectorEnvironment()));
+	return runs.get(id)!;
+}
+function step(r: ScenarioRun, id: string): Step {
+	const found = r.steps.find((s) => s.id === id);
+	if (!found)
+		throw new Error(`${r.scenario} has no step ${id}: ${r.steps.map((s) => s.id).join(', ')}`);
+	return found;
+}
+const status = (r: ScenarioRun, id: string) => step(r, id).response?.status;
+const error = (r: ScenarioRun, id: string) => step(r, id).response?.json?.error;
+
+describe('scenario outcomes', () => {
+	test('s256 (RFC 7636 §1, case 4a): the attacker gets invalid_grant twice; the client signs in', async () => {
+		const r = await run('s256');
+		expect(error(r, 'token-attacker-no-verifier')).toBe('invalid_grant');
+		expect(error(r, 'token-attacker-guess')).toBe('invalid_grant');
+		expect(status(r, 'token-client')).toBe(200);
+		expect(status(r, 'mcp-call')).toBe(200);
+		expect(r.steps.filter((s) => s.outcome === 'attacker-wins')).toEqual([]);
+	});
+
+	test('hijack (RFC 8252 §8.1): only the attacker has the code, cannot redeem it, and the retry works', async () => {
+		const r = await run('hijack');
+		const taken = step(r, 'attacker-hijacks');
+		expect(taken.knowledge.client.code).toBeUndefined();
+		expect(taken.knowledge.attacker.code).toBe(taken.carries.code);
+		expect(error(r, 'token-attacker-no-verifier')).toBe('invalid_grant');
+		expect(error(r, 'token-attacker-guess')).toBe('invalid_grant');
+		expect(status(r, 'retry-token-client')).toBe(200);
+		expect(status(r, 'retry-mcp-call')).toBe(200);
+		expect(step(r, 'retry-make-verifier').carries.code_verifier).not.toBe(
+			RFC7636_APPENDIX_B.verifier
+		);
+	});
+
+	test('no-pkce: the attacker redeems and reads the data; the client’s valid replay revokes it (RFC 6749 §4.1.2)', async () => {
+		const r = await run('no-pkce');
+		expect(step(r, 'token-attacker-no-verifier').outcome).toBe('attacker-wins');
+		expect(step(r, 'mcp-attacker').outcome).toBe('attacker-wins');
+		expect(JSON.stringify(step(r, 'mcp-attacker').response?.json)).toContain('alice');
+		expect(error(r, 'token-client')).toBe('invalid_grant');
+		expect(status(r, 'mcp-attacker-revoked')).toBe(401);
+		expect(r.steps.some((s) => s.carries.code_verifier || s.carries.code_challenge)).toBe(false);
+	});
+
+	test('plain (RFC 7636 §1 case 4b, §7.2): the attacker learns the verifier and wins; against S256 it fails', async () => {
+		const r = await run('plain');
+		const read = step(r, 'attacker-reads-request');
+		expect(read.knowledge.attacker.code_verifier).toBe(read.knowledge.client.code_verifier);
+		expect(step(r, 'token-attacker-challenge').outcome).toBe('attacker-wins');
+		expect(step(r, 'mcp-attacker').outcome).toBe('attacker-wins');
+		const strong = step(r, 's256-attacker-reads-request');
+		expect(strong.knowledge.attacker.code_verifier).toBeUndefined();
+		expect(strong.knowledge.attacker.code_challenge).toBe(strong.knowledge.client.code_challenge);
+		expect(error(r, 's256-token-attacker-challenge')).toBe('invalid_grant');
+		expect(status(r, 's256-token-client')).toBe(200);
+		expect(new Set(r.steps.map((s) => s.phase)).size).toBe(2);
+	});
+
+	test('downgrade (RFC 9700 §4.8): lax server wins for the attacker; state, §4.8.2 and required PKCE each stop it', async () => {
+		const r = await run('downgrade');
+		expect(status(r, 'lax-token-client')).toBe(200);
+		expect(step(r, 'lax-mcp-call').outcome).toBe('attacker-wins');
+		expect(JSON.stringify(step(r, 'lax-mcp-call').response?.json)).toContain('mallory');
+		expect(step(r, 'lax-callback').knowledge.client.code).toBe(
+			step(r, 'lax-attacker-authorize').knowledge.attacker.code
+		);
+		expect(step(r, 'state-callback').outcome).toBe('attacker-fails');
+		expect(r.steps.some((s) => s.id === 'state-token-client')).toBe(false);
+		expect(error(r, 'rfc9700-token-client')).toBe('invalid_grant');
+		const required = step(r, 'required-attacker-authorize');
+		const location = new URL(required.response!.headers.find(([n]) => n === 'Location')![1]);
+		expect(location.searchParams.get('error')).toBe('invalid_request');
+		expect(location.searchParams.get('code')).toBeNull();
+		expect(new Set(r.steps.map((s) => s.phase)).size).toBe(4);
+	});
+
+	test('replay (OAuth 2.1 draft -15, Reuse of Authorization Codes): refused, and the client’s token survives', async () => {
+		const r = await run('replay');
+		expect(status(r, 'token-client')).toBe(200);
+		expect(error(r, 'token-attacker-replay')).toBe('invalid_grant');
+		expect(status(r, 'mcp-call-again')).toBe(200);
+	});
+
+	test('injection (RFC 9700 §4.5): the injected code with the attacker’s own verifier -> invalid_grant', async () => {
+		const r = await run('injection');
+		expect(step(r, 'inject-code').carries.code).toBe(step(r, 'attacker-observes').carries.code);
+		expect(error(r, 'token-injected')).toBe('invalid_grant');
+		const sent = step(r, 'token-injected').carries.code_verifier;
+		expect(sent).toBeDefined();
+		expect(sent).not.toBe(RFC7636_APPENDIX_B.verifier);
+		expect(status(r, 'token-client')).toBe(200);
+	});
+
+	test('mcp-discovery (MCP 2025-11-25): refuses without code_challenge_methods_supported, proceeds with S256', async () => {
+		const r = await run('mcp-discovery');
+		const unauthorized = step(r, 'legacy-mcp-unauthorized').response!;
+		expect(unauthorized.status).toBe(401);
+		expect(unauthorized.headers).toContainEqual([
+			'WWW-Authenticate',
+			'Bearer resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource/mcp"'
+		]);
+		expect(step(r, 'legacy-server-metadata').response?.json).not.toHaveProperty(
+			'code_challenge_methods_supported'
+		);
+		expect(step(r, 'legacy-refuse').outcome).toBe('rejected');
+		expect(
+			r.steps.filter((s) => s.phase === 'A server that does not announce PKCE').at(-1)?.id
+		).toBe('legacy-refuse');
+		expect(step(r, 'pkce-proceed').outcome).toBe('ok');
+		expect(status(r, 'pkce-token-client')).toBe(200);
+		expect(status(r, 'pkce-mcp-call')).toBe(200);
+	});
+});
+
+describe('every scenario', () => {
+	test.each(IDS)(
+		'%s: the victim’s code_verifier never reaches the browser or the attacker (except plain)',
+		async (id) => {
+			const r = await run(id);
+			const victimVerifiers = new Set(
+				r.steps.map((s) => s.knowledge.client.code_verifier).filter(Boolean)
+			);
+			for (const s of r.steps) {
+				for (const lane of ['browser', 'attacker'] as const) {
+					const held = Object.values(s.knowledge[lane]);
+					const leaked = held.filter((value) => victimVerifiers.has(value));
+					if (id === 'plain' && s.phase === 'The client uses plain') continue;
+					expect(leaked, `${s.id}: ${lane}`).toEqual([]);
+					if (id !== 'plain')
+						expect(s.knowledge[lane].code_verifier, `${s.id}: ${lane}`).toBeUndefined();
+				}
+			}
+		}
+	);
+
+	test.each(IDS)(
+		'%s: each code_challenge is the S256 (or plain) of the verifier beside it',
+		async (id) => {
+			const r = await run(id);
+			for (const s of r.steps) {
+				const { code_verifier, code_challenge } = s.knowledge.client;
+				if (code_verifier && code_challenge) {
+					expect([s256(code_verifier), code_verifier]).toContain(code_challenge);
+				}
+			}
+		}
+	);
+
+	test.each(IDS)('%s: steps are well-formed data for the UI', async (id) => {
+		const r = await run(id);
+		expect(r.scenario).toBe(id);
+		expect(r.summary.length).toBeGreaterThan(20);
+		expect(r.steps.length).toBeGreaterThan(3);
+		const lanes = ACTORS.map((a) => a.id);
+		for (const s of r.steps) {
+			expect(s.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+			expect(lanes).toContain(s.from);
+			expect(lanes).toContain(s.to);
+			expect(Object.keys(s.knowledge).sort()).toEqual([...lanes].sort());
+			expect(s.kind === 'local').toBe(s.from === s.to);
+			if (s.request) expect(() => new URL(s.request!.url)).not.toThrow();
+			if (s.response) expect(s.response.statusText).not.toBe('');
+			const sentences = s.narration.split(/(?<=[.!?])\s+(?=[A-Z`])/);
+			expect(sentences.length, `${s.id}: ${s.narration}`).toBeLessThanOrEqual(3);
+			expect(s.title.length, s.id).toBeLessThanOrEqual(80);
+			expect(s.cites.length, s.id).toBeGreaterThan(0);
+		}
+	});
+
+	test('the scenario list matches the loaders and the ScenarioId union', () => {
+		expect(IDS).toEqual([
+			's256',
+			'hijack',
+			'no-pkce',
+			'plain',
+			'downgrade',
+			'replay',
+			'injection',
+			'mcp-discovery'
+		]);
+		const index = readFileSync(new URL('./scenarios/index.ts', import.meta.url), 'utf8');
+		expect(index).not.toMatch(/^import (?!type).*from '\.\/(?!flow)/m);
+	});
+});
+
+/** The sections of FACTS.md (and, for RFC 8707, 9728 and MCP, the section that states the fact). */
+const CITABLE: Record<SpecId, string[]> = {
+	'RFC 7636': ['1', '4.1', '4.2', '4.3', '4.4', '4.4.1', '4.5', '4.6', '7.1', '7.2', 'Appendix B'],
+	'RFC 6749': ['4.1.2', '4.1.2.1', '4.1.3', '5.1', '5.2', '10.12'],
+	'RFC 8252': ['6', '7.3', '8.1', '8.3'],
+	'RFC 8414': ['2'],
+	'RFC 8707': ['2'],
+	'RFC 9700': ['2.1.1', '4.5', '4.8', '4.8.2'],
+	'RFC 9728': ['3', '5.1'],
+	'OAuth 2.1': ['4.1.2.1', 'Reuse of Authorization Codes'],
+	'MCP 2025-11-25': [
+		'Authorization Server Discovery',
+		'Authorization Code Protection',
+		'Resource Parameter Implementation',
+		'Token Audience Binding and Validation'
+	]
+};
+
+describe('citations and code regions', () => {
+	test.each(IDS)(
+		'%s: every citation names a SpecId and a section from the list of sources',
+		async (id) => {
+			for (const s of (await run(id)).steps) {
+				for (const { spec, section } of s.cites) {
+					expect(Object.keys(CITABLE), s.id).toContain(spec);
+					expect(CITABLE[spec], `${s.id}: ${spec}`).toContain(section);
+				}
+			}
+		}
+	);
+
+	test.each(IDS)('%s: every step’s CodeRef names a region that exists in its file', async (id) => {
+		for (const s of (await run(id)).steps) {
+			expect(s.code.file, s.id).toMatch(/^protocol\/[a-z-]+\.ts$/);
+			const source = readFileSync(new URL(`../${s.code.file}`, import.meta.url), 'utf8');
+			const lines = source.split('\n').map((line) => line.trim());
+			const start = lines.indexOf(`// #region ${s.code.region}`);
+			const end = lines.indexOf(`// #endregion ${s.code.region}`);
+			expect(start, `${s.id}: ${s.code.file}#${s.code.region}`).toBeGreaterThanOrEqual(0);
+			expect(end, `${s.id}: ${s.code.file}#${s.code.region}`).toBeGreaterThan(start);
+		}
+	});
+
+	test('regions are compact, unique, and not nested', () => {
+		for (const file of ['authorization-server', 'client', 'attacker', 'mcp-server', 'browser']) {
+			const lines = readFileSync(new URL(`./${file}.ts`, import.meta.url), 'utf8').split('\n');
+			let open: { name: string; at: number } | undefined;
+			const seen = new Set<string>();
+			lines.forEach((line, at) => {
+				const marker = /^\s*\/\/ #(region|endregion) (\S+)$/.exec(line);
+				if (!marker) return;
+				const [, kind, name] = marker;
+				if (kind === 'region') {
+					expect(open, `${file}: ${name} inside ${open?.name}`).toBeUndefined();
+					expect(seen.has(name!), `${file}: ${name} twice`).toBe(false);
+					seen.add(name!);
+					open = { name: name!, at };
+				} else {
+					expect(open?.name, `${file}: #endregion ${name}`).toBe(name);
+					const length = at - open!.at - 1;
+					expect(length, `${file}#${name} has ${length} lines`).toBeGreaterThanOrEqual(3);
+					expect(length, `${file}#${name} has ${length} lines`).toBeLessThanOrEqual(30);
+					open = undefined;
+				}
+			});
+			expect(open).toBeUndefined();
+		}
+	});
+});
+
+describe('RFC 7636 Appendix B: the test-vector run', () => {
+	test.each(IDS)('%s: two runs are deep-equal, byte for byte', async (id) => {
+		const a = await runScenario(id, testVectorEnvironment(nodeSha256));
+		const b = await runScenario(id, testVectorEnvironment());
+		expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+		expect(a).toEqual(b);
+	});
+
+	test.each(IDS.filter((id) => id !== 'no-pkce'))(
+		'%s: the client’s first verifier and challenge are the Appendix B values',
+		async (id) => {
+			const r = await run(id);
+			const first = r.steps.find((s) => s.knowledge.client.code_verifier);
+			expect(first?.knowledge.client.code_verifier).toBe(RFC7636_APPENDIX_B.verifier);
+			if (id !== 'plain') {
+				expect(first?.knowledge.client.code_challenge).toBe(RFC7636_APPENDIX_B.challenge);
+			}
+		}
+	);
+
+	test('s256: the authorization request carries E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', async () => {
+		const r = await run('s256');
+		const url = new URL(step(r, 'authorize-request').request!.url);
+		expect(url.searchParams.get('code_challenge')).toBe(RFC7636_APPENDIX_B.challenge);
+		expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+		expect(step(r, 'token-client').request!.form).toContainEqual([
+			'code_verifier',
+			RFC7636_APPENDIX_B.verifier
+		]);
+	});
+
+	test('a live-style run (other random octets) differs but tells the same story', async () => {
+		const live = await runScenario('s256', {
+			random: deterministicRandom(99),
+			sha256: nodeSha256,
+			now: () => 0
+		});
+		const vector = await run('s256');
+		expect(live.steps.map((s) => [s.id, s.outcome])).toEqual(
+			vector.steps.map((s) => [s.id, s.outcome])
+		);
+		expect(live.steps[0]!.carries.code_verifier).not.toBe(RFC7636_APPENDIX_B.verifier);
+	});
+});

@@ -1,0 +1,105 @@
+import type { RandomOctets, Sha256 } from '../pkce';
+import { Attacker } from './attacker';
+import {
+	createAuthorizationServer,
+	type AuthorizationServer,
+	type ServerPolicy
+} from './authorization-server';
+import { Browser } from './browser';
+import { McpClient, type PkceUse } from './client';
+import type { Send } from './http';
+import { McpServer } from './mcp-server';
+import { createNetwork } from './network';
+import type { ActorId, Knowledge } from './types';
+
+/** Where randomness and time come from; nothing in the simulation reaches for its own. */
+export interface Environment {
+	random: RandomOctets;
+	sha256: Sha256;
+	/** Milliseconds. */
+	now: () => number;
+}
+
+export const ISSUER = 'https://auth.example.com';
+export const MCP_RESOURCE = 'https://mcp.example.com/mcp';
+export const CLIENT_ID = 'notes-mcp-cli';
+/** Registered without a port: RFC 8252 §7.3 has the server accept any port on the loopback IP. */
+export const REGISTERED_REDIRECT_URI = 'http://127.0.0.1/callback';
+export const LOOPBACK_PORT = 53682;
+
+export interface WorldOptions {
+	policy?: Partial<ServerPolicy>;
+	/** How the honest client uses PKCE; default S256. */
+	pkce?: PkceUse;
+	/** Whether the honest client checks `state`; default true. */
+	checksState?: boolean;
+	/** Whether the client already knows the server's endpoints; default true. */
+	configured?: boolean;
+}
+
+/** One cast of actors wired to one network. */
+export interface World {
+	as: AuthorizationServer;
+	mcp: McpServer;
+	send: Send;
+	client: McpClient;
+	browser: Browser;
+	attacker: Attacker;
+	/** Reads what each lane holds, for the knowledge snapshot after each step. */
+	lanes: Record<ActorId, () => Knowledge>;
+}
+
+/**
+ * Builds the five actors of the playground around one authorization server.
+ * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization
+ */
+export function createWorld(env: Environment, options: WorldOptions = {}): World {
+	const as = createAuthorizationServer({
+		issuer: ISSUER,
+		clients: [{ client_id: CLIENT_ID, redirect_uris: [REGISTERED_REDIRECT_URI] }],
+		resources: [MCP_RESOURCE],
+		policy: options.policy,
+		...env
+	});
+	const mcp = new McpServer({
+		resource: MCP_RESOURCE,
+		authorization_servers: [ISSUER],
+		lookupAccessToken: (token) => as.lookupAccessToken(token)
+	});
+	const send = createNetwork(as, mcp);
+	const client = new McpClient({
+		client_id: CLIENT_ID,
+		port: LOOPBACK_PORT,
+		resource: MCP_RESOURCE,
+		pkce: options.pkce ?? 'S256',
+		checksState: options.checksState ?? true,
+		random: env.random,
+		sha256: env.sha256
+	});
+	if (options.configured ?? true) client.useServer(as.metadata());
+	const browser = new Browser('alice');
+	const metadata = as.metadata() as { authorization_endpoint: string; token_endpoint: string };
+	const attacker = new Attacker({
+		client_id: CLIENT_ID,
+		resource: MCP_RESOURCE,
+		authorization_endpoint: metadata.authorization_endpoint,
+		token_endpoint: metadata.token_endpoint,
+		random: env.random,
+		sha256: env.sha256
+	});
+	return {
+		as,
+		mcp,
+		send,
+		client,
+		browser,
+		attacker,
+		lanes: {
+			client: () => client.knowledge(),
+			browser: () => browser.knowledge(),
+			as: () => as.knowledge(),
+			mcp: () => mcp.knowledge(),
+			attacker: () => attacker.knowledge()
+		}
+	};
+}

@@ -1,0 +1,233 @@
+import { expect, expectAccessible, test } from './fixtures';
+import {
+	SCENARIOS,
+	detail,
+	openPlayground,
+	progress,
+	responseText,
+	s256,
+	stepLine
+} from './playground';
+
+test.describe('the playground', () => {
+	test('s256 by keyboard: the attacker gets invalid_grant, the client reaches the MCP server', async ({
+		watched: page
+	}) => {
+		await openPlayground(page);
+		await expect(stepLine(page)).toHaveText(/^Step 1 of \d+$/);
+		const { m } = await progress(page);
+		const attackerErrors: string[] = [];
+		for (let n = 1; n < m; n++) {
+			await page.keyboard.press('ArrowRight');
+			await expect(stepLine(page)).toHaveText(`Step ${n + 1} of ${m}`);
+			const step = detail(page);
+			if (
+				(await step.getAttribute('data-from')) === 'attacker' &&
+				(await step.getAttribute('data-to')) === 'as'
+			) {
+				const body = await responseText(page);
+				attackerErrors.push(JSON.parse(body.slice(body.indexOf('{'))).error);
+			}
+		}
+		expect(attackerErrors.length).toBeGreaterThan(0);
+		expect(new Set(attackerErrors)).toEqual(new Set(['invalid_grant']));
+		await expect(detail(page)).toHaveAttribute('data-to', 'mcp');
+		await expect(detail(page)).toHaveAttribute('data-outcome', 'ok');
+		await expect(detail(page).locator('figure.http').last()).toContainText('200 OK');
+		// The verifier never reaches the browser or the attacker.
+		const verifier = (await page.getByLabel('code_verifier', { exact: true }).textContent())!;
+		for (const actor of ['browser', 'attacker']) {
+			await expect(page.locator(`[data-actor="${actor}"]`)).not.toContainText(verifier);
+		}
+		await page.keyboard.press('Home');
+		await expect(stepLine(page)).toHaveText(`Step 1 of ${m}`);
+		await page.keyboard.press('End');
+		await expect(stepLine(page)).toHaveText(`Step ${m} of ${m}`);
+		await page.keyboard.press('r');
+		await expect(stepLine(page)).toHaveText(`Step 1 of ${m}`);
+	});
+
+	for (const scenario of SCENARIOS) {
+		test(`${scenario}: walks to its end with the mouse, with no accessibility violations on any step`, async ({
+			watched: page
+		}) => {
+			await openPlayground(page);
+			await page.getByLabel('Scenario').selectOption(scenario);
+			await expect(page).toHaveURL(new RegExp(`#${scenario}/1$`));
+			const { m } = await progress(page);
+			expect(m).toBeGreaterThan(1);
+			const outcomes: string[] = [];
+			for (let n = 1; n <= m; n++) {
+				await expect(stepLine(page)).toHaveText(`Step ${n} of ${m}`);
+				outcomes.push((await detail(page).getAttribute('data-outcome'))!);
+				await expectAccessible(page);
+				if (n < m) await page.getByRole('button', { name: 'Next step' }).click();
+			}
+			await expect(page.getByRole('button', { name: 'Next step' })).toBeDisabled();
+			if (scenario === 'no-pkce') {
+				expect(outcomes).toContain('attacker-wins');
+			} else if (scenario !== 'downgrade' && scenario !== 'plain') {
+				expect(outcomes).not.toContain('attacker-wins');
+			}
+		});
+	}
+
+	test('no-pkce: the attacker calls the MCP server as the user', async ({ watched: page }) => {
+		await openPlayground(page, '#no-pkce/1');
+		const { m } = await progress(page);
+		let attackerCalled = false;
+		for (let n = 1; n <= m; n++) {
+			await page.goto(`./#no-pkce/${n}`);
+			await expect(stepLine(page)).toHaveText(`Step ${n} of ${m}`);
+			const step = detail(page);
+			if (
+				(await step.getAttribute('data-from')) === 'attacker' &&
+				(await step.getAttribute('data-to')) === 'mcp' &&
+				(await step.getAttribute('data-outcome')) === 'attacker-wins'
+			) {
+				await expect(step.locator('figure.http').last()).toContainText('200 OK');
+				attackerCalled = true;
+			}
+		}
+		expect(attackerCalled).toBe(true);
+	});
+
+	test('the code_challenge is SHA-256 of the code_verifier at every step where both show', async ({
+		watched: page
+	}) => {
+		await openPlayground(page);
+		const { m } = await progress(page);
+		for (let n = 1; n <= m; n++) {
+			const verifier = (await page.getByLabel('code_verifier', { exact: true }).textContent())!;
+			const challenge = (await page.getByLabel('code_challenge', { exact: true }).textContent())!;
+			if (verifier !== 'not issued yet' && challenge !== 'not issued yet') {
+				expect(verifier).toMatch(/^[A-Za-z0-9\-._~]{43,128}$/);
+				expect(challenge).toBe(s256(verifier));
+			}
+			if (n < m) await page.keyboard.press('ArrowRight');
+		}
+	});
+
+	test('the RFC 7636 test vector makes the run use the Appendix B values', async ({
+		watched: page
+	}) => {
+		await openPlayground(page, '#s256/2');
+		await page.getByLabel('RFC 7636 test vector').check();
+		await expect(page.getByLabel('code_verifier', { exact: true })).toHaveText(
+			'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'
+		);
+		await expect(page.getByLabel('code_challenge', { exact: true })).toHaveText(
+			'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'
+		);
+		await expect(stepLine(page)).toHaveText(/^Step 2 of/);
+		await page.getByLabel('RFC 7636 test vector').uncheck();
+		await expect(page.getByLabel('code_verifier', { exact: true })).not.toHaveText(
+			'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'
+		);
+	});
+
+	test('New values gives a fresh, consistent pair on the same step', async ({ watched: page }) => {
+		await openPlayground(page, '#s256/3');
+		const before = await page.getByLabel('code_verifier', { exact: true }).textContent();
+		await page.getByRole('button', { name: 'New values' }).click();
+		await expect(page.getByLabel('code_verifier', { exact: true })).not.toHaveText(before!);
+		const verifier = (await page.getByLabel('code_verifier', { exact: true }).textContent())!;
+		await expect(page.getByLabel('code_challenge', { exact: true })).toHaveText(s256(verifier));
+		await expect(stepLine(page)).toHaveText(/^Step 3 of/);
+	});
+
+	test('a deep link opens its step cold; back and forward restore steps', async ({
+		watched: page
+	}) => {
+		await openPlayground(page, '#replay/4');
+		await expect(stepLine(page)).toHaveText(/^Step 4 of/);
+		await expect(page.getByLabel('Scenario')).toHaveValue('replay');
+		await page.getByRole('button', { name: 'Next step' }).click();
+		await page.getByRole('button', { name: 'Next step' }).click();
+		await expect(page).toHaveURL(/#replay\/6$/);
+		await page.goBack();
+		await expect(stepLine(page)).toHaveText(/^Step 5 of/);
+		await page.goBack();
+		await expect(stepLine(page)).toHaveText(/^Step 4 of/);
+		await page.goForward();
+		await expect(stepLine(page)).toHaveText(/^Step 5 of/);
+		await page.reload();
+		await expect(stepLine(page)).toHaveText(/^Step 5 of/);
+		await expect(page.getByLabel('Scenario')).toHaveValue('replay');
+	});
+
+	test('an unknown hash falls back to the first scenario', async ({ watched: page }) => {
+		await openPlayground(page, '#nonsense/99');
+		await expect(stepLine(page)).toHaveText(/^Step 1 of/);
+	});
+
+	test('Play advances on its own and Pause stops it; Space toggles', async ({ watched: page }) => {
+		await openPlayground(page, '#s256/1');
+		await page.getByRole('button', { name: 'Play' }).click();
+		await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+		await expect(stepLine(page)).toHaveText(/^Step 2 of/, { timeout: 6000 });
+		await page.getByRole('button', { name: 'Pause' }).click();
+		await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+		await page.locator('body').click({ position: { x: 5, y: 5 } });
+		await page.keyboard.press(' ');
+		await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+		await page.keyboard.press(' ');
+		await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+	});
+
+	test('shortcuts do not fire while the focus is in a form field (WCAG 2.1.4)', async ({
+		watched: page
+	}) => {
+		await openPlayground(page, '#s256/1');
+		await page.getByLabel('Scenario').focus();
+		await page.keyboard.press('r');
+		await page.keyboard.press('End');
+		await expect(stepLine(page)).toHaveText(/^Step 1 of/);
+	});
+
+	test('token responses show their JSON, including error, as text; copy as curl works', async ({
+		watched: page,
+		context
+	}) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await openPlayground(page, '#s256/7');
+		await expect(detail(page)).toHaveAttribute('data-step-id', 'token-attacker-no-verifier');
+		await expect(detail(page)).toContainText('"error": "invalid_grant"');
+		await page.getByRole('button', { name: 'Copy as curl request as curl' }).click();
+		const curl = await page.evaluate(() => navigator.clipboard.readText());
+		expect(curl).toMatch(/^curl -i https:\/\/.+\/token/);
+		expect(curl).toContain("--data-urlencode 'grant_type=authorization_code'".replace(/'/g, ''));
+	});
+});
+
+test.describe('reduced motion', () => {
+	test.use({ reducedMotion: 'reduce' });
+
+	test('no travel animation: the state simply changes', async ({ watched: page }) => {
+		await openPlayground(page, '#s256/1');
+		await page.keyboard.press('ArrowRight');
+		await expect(stepLine(page)).toHaveText(/^Step 2 of/);
+		const running = await page.evaluate(
+			() => document.getAnimations().filter((a) => a.playState === 'running').length
+		);
+		expect(running).toBe(0);
+	});
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('every step of the story reads as a document: narration, HTTP and code', async ({
+		page
+	}) => {
+		await page.goto('./');
+		const steps = page.locator('article.detail');
+		expect(await steps.count()).toBeGreaterThan(5);
+		for (const step of await steps.all()) {
+			await expect(step.locator('.narration')).not.toBeEmpty();
+			await expect(step.locator('figure.code pre')).toBeVisible();
+		}
+		await expect(page.locator('figure.http').first()).toBeVisible();
+		await expect(page.getByText('"error": "invalid_grant"').first()).toBeVisible();
+	});
+});

@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { expect, type Page } from '@playwright/test';
+import { hydrated } from './fixtures';
+
+/** Helpers the playground specs share. */
+
+export const SCENARIOS = [
+	's256',
+	'hijack',
+	'no-pkce',
+	'plain',
+	'downgrade',
+	'replay',
+	'injection',
+	'mcp-discovery'
+] as const;
+
+export const s256 = (verifier: string) =>
+	createHash('sha256').update(verifier, 'ascii').digest('base64url');
+
+/** Opens the playground (optionally at `#scenario/step`) and waits until live values are shown. */
+export async function openPlayground(page: Page, hash = ''): Promise<void> {
+	await page.goto(`./${hash}`);
+	await hydrated(page);
+	await expect(page.locator('.source')).toHaveAttribute('data-live', 'true');
+}
+
+export const stepLine = (page: Page) => page.getByText(/^Step \d+ of \d+$/);
+
+/** "Step N of M" as numbers. */
+export async function progress(page: Page): Promise<{ n: number; m: number }> {
+	const text = (await stepLine(page).textContent()) ?? '';
+	const [, n, m] = /Step (\d+) of (\d+)/.exec(text) ?? [];
+	return { n: Number(n), m: Number(m) };
+}
+
+export const detail = (page: Page) => page.locator('article.detail');
+
+/** The current step's response body as text. */
+export async function responseText(page: Page): Promise<string> {
+	return (await detail(page).locator('figure.http').last().locator('pre').textContent()) ?? '';
+}
