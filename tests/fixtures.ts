@@ -38,13 +38,26 @@ export async function hydrated(page: Page): Promise<void> {
 	await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
 }
 
-/** Runs axe (WCAG 2.x A/AA) and expects no violations, listing them when there are. */
-export async function expectAccessible(page: Page): Promise<void> {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
+/**
+ * Runs axe (WCAG 2.x A/AA and best practice) and expects no violations, listing them when there
+ * are. `include` limits it to the parts of the page that changed (axe on the whole page is slow).
+ */
+export async function expectAccessible(page: Page, include?: string[]): Promise<void> {
+	let builder = new AxeBuilder({ page }).withTags([
+		'wcag2a',
+		'wcag2aa',
+		'wcag21a',
+		'wcag21aa',
+		'wcag22aa',
+		'best-practice'
+	]);
+	for (const selector of include ?? []) builder = builder.include(selector);
+	const results = await builder.analyze();
 	const summary = results.violations.map(
-		(v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+		(v) =>
+			`${v.id} (${v.impact}): ${v.help} — ${v.nodes
+				.map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`)
+				.join(', ')}`
 	);
 	expect(summary).toEqual([]);
 }

@@ -54,13 +54,16 @@ test.describe('the playground', () => {
 			await openPlayground(page);
 			await page.getByLabel('Scenario').selectOption(scenario);
 			await expect(page).toHaveURL(new RegExp(`#${scenario}/1$`));
+			test.setTimeout(120_000);
 			const { m } = await progress(page);
 			expect(m).toBeGreaterThan(1);
+			await expectAccessible(page);
 			const outcomes: string[] = [];
 			for (let n = 1; n <= m; n++) {
 				await expect(stepLine(page)).toHaveText(`Step ${n} of ${m}`);
 				outcomes.push((await detail(page).getAttribute('data-outcome'))!);
-				await expectAccessible(page);
+				// What a step changes: the detail, the diagram, the knowledge and the values.
+				await expectAccessible(page, ['article.detail', '.stage', '.values', '.steps']);
 				if (n < m) await page.getByRole('button', { name: 'Next step' }).click();
 			}
 			await expect(page.getByRole('button', { name: 'Next step' })).toBeDisabled();

@@ -91,7 +91,7 @@ export class Attacker {
 		if (!code || !this.redirectUri) throw new Error('the attacker has no code');
 		const code_verifier = {
 			'no-verifier': () => undefined,
-			'guessed-verifier': () => generateCodeVerifier(43, this.options.random),
+			'guessed-verifier': () => generateCodeVerifier(43, this.options.random), // ← 1 in 2^256
 			'challenge-as-verifier': () => code_challenge
 		}[strategy]();
 		const request = formPost(this.options.token_endpoint, [

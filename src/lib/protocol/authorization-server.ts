@@ -191,6 +191,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 		const code_challenge = param('code_challenge');
 		const method = param('code_challenge_method') ?? 'plain'; // RFC 7636 §4.3 default
 		if (code_challenge === undefined) {
+			// ← RFC 7636 §4.4.1: no challenge, no code
 			if (this.policy.pkceRequired) return fail('invalid_request', 'code challenge required');
 		} else if (!this.supportedMethods().some((supported) => supported === method)) {
 			return fail('invalid_request', 'transform algorithm not supported');
@@ -210,7 +211,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 			client_id: client.client_id,
 			redirect_uri,
 			redirect_uri_sent: requested !== undefined,
-			code_challenge,
+			code_challenge, // ← the code is bound to the challenge (§4.4)
 			code_challenge_method: method as CodeChallengeMethod,
 			resource,
 			sub: user,
@@ -276,6 +277,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 				grant.code_challenge_method,
 				this.sha256
 			);
+			// ← recompute from the verifier and compare, in constant time (§4.6)
 			if (!constantTimeEqual(challenge, grant.code_challenge)) {
 				return oauthError('invalid_grant', 'code_verifier does not match the code_challenge');
 			}

@@ -159,9 +159,9 @@ export class McpClient {
 		const { pkce, random, sha256 } = this.options;
 		this.session = {};
 		if (pkce !== 'none') {
-			const code_verifier = generateCodeVerifier(43, random); // 32 random octets
+			const code_verifier = generateCodeVerifier(43, random); // ← stays in this process
 			const code_challenge = await computeCodeChallenge(code_verifier, pkce, sha256);
-			this.session = { code_verifier, code_challenge };
+			this.session = { code_verifier, code_challenge }; // ← only the challenge will travel
 		}
 		this.session.state = base64UrlEncode(random(16));
 	}
@@ -181,7 +181,7 @@ export class McpClient {
 		url.searchParams.append('redirect_uri', this.redirectUri);
 		url.searchParams.append('state', state ?? '');
 		if (code_challenge !== undefined && pkce !== 'none') {
-			url.searchParams.append('code_challenge', code_challenge);
+			url.searchParams.append('code_challenge', code_challenge); // ← the hash, not the verifier
 			url.searchParams.append('code_challenge_method', pkce);
 		}
 		url.searchParams.append('resource', resource); // RFC 8707: the token is for this server
@@ -197,6 +197,7 @@ export class McpClient {
 	receiveCallback(url: string): CallbackResult {
 		const query = new URL(url).searchParams;
 		if (this.options.checksState && query.get('state') !== this.session.state) {
+			// ← a code from someone else's sign-in is dropped here (CSRF, RFC 6749 §10.12)
 			return refuse('state does not match this sign-in; the code is ignored');
 		}
 		const code = query.get('code');
@@ -219,7 +220,7 @@ export class McpClient {
 			['code', code],
 			['redirect_uri', this.redirectUri],
 			['client_id', this.options.client_id],
-			...(code_verifier ? [['code_verifier', code_verifier] as const] : []),
+			...(code_verifier ? [['code_verifier', code_verifier] as const] : []), // ← the proof
 			['resource', this.options.resource]
 		]);
 		const response = await send(request);
