@@ -3,7 +3,8 @@ import { CHROMIUM_ARGS, systemChromium } from './scripts/chromium.js';
 
 /** The e2e tests always run under a base path, as on GitHub Pages. */
 export const BASE_PATH = process.env.BASE_PATH ?? '/pkce-playground';
-const PORT = 4173;
+/** E2E_PORT lets two test runs on one machine use different ports. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests',
