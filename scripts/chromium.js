@@ -26,5 +26,7 @@ export const CHROMIUM_ARGS = [
 	'--disable-background-networking',
 	'--disable-component-update',
 	'--disable-sync',
-	'--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'
+	// workshop.test is a LAN-like name for 127.0.0.1 (plain http, not a secure context);
+	// everything else is unreachable, so nothing can leave the machine.
+	'--host-resolver-rules=MAP workshop.test 127.0.0.1 , MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'
 ];

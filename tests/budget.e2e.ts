@@ -12,6 +12,8 @@ test('first visit stays within the byte budgets (gzip): JS <= 60 KB, everything 
 }) => {
 	const sizes: { url: string; type: string; gzip: number }[] = [];
 	page.on('response', async (response) => {
+		// A service worker's background caching is not part of what the page loads.
+		if (response.request().serviceWorker()) return;
 		const body = await response.body().catch(() => undefined);
 		if (!body) return;
 		const type = response.request().resourceType();

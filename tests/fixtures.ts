@@ -7,7 +7,8 @@ import { test as base, expect, type Page } from '@playwright/test';
  */
 export const test = base.extend<{ watched: Page }>({
 	watched: async ({ page, baseURL }, use) => {
-		const origin = new URL(baseURL!).origin;
+		// The origin is the base URL's, or whatever host a test navigates the page to (workshop.test).
+		let origin = new URL(baseURL!).origin;
 		const problems: string[] = [];
 		page.on('console', (message) => {
 			if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
@@ -15,6 +16,9 @@ export const test = base.extend<{ watched: Page }>({
 		page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 		page.on('request', (request) => {
 			const url = new URL(request.url());
+			if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+				origin = url.origin;
+			}
 			if (url.protocol !== 'data:' && url.origin !== origin) {
 				problems.push(`request left the origin: ${request.url()}`);
 			}
