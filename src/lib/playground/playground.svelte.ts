@@ -112,6 +112,7 @@ export class Playground {
 		if (place.scenario !== this.scenario || !this.live) {
 			await this.load(place.scenario as ScenarioId, place.step);
 		} else {
+			this.#generation++; // a load still in flight must not override this newer place
 			this.go(place.step);
 		}
 		return true;
