@@ -62,3 +62,30 @@ export function citationUrl({ spec, section }: Citation): string {
 export function citationLabel({ spec, section }: Citation): string {
 	return /^\d/.test(section) ? `${spec} §${section}` : `${spec}, ${section}`;
 }
+
+/**
+ * The sections the site may cite, per spec: those shared/FACTS.md states facts from. The content
+ * check (citations.test.ts) fails on any citation outside this list, so a new citation is a
+ * deliberate edit here, after reading the section.
+ */
+export const CITED_SECTIONS: Record<SpecId, readonly string[]> = {
+	'RFC 7636': ['1', '4.1', '4.2', '4.3', '4.4', '4.4.1', '4.5', '4.6', '7.1', '7.2', 'Appendix B'],
+	'RFC 6749': ['4.1.2', '4.1.2.1', '4.1.3', '5.1', '5.2', '10.12'],
+	'RFC 8252': ['6', '7.3', '8.1', '8.3'],
+	'RFC 8414': ['2'],
+	'RFC 8707': ['2'],
+	'RFC 9700': ['2.1.1', '4.5', '4.8', '4.8.2'],
+	'RFC 9728': ['3', '5.1'],
+	'OAuth 2.1': ['4.1.2.1', 'Reuse of Authorization Codes'],
+	'MCP 2025-11-25': [
+		'Authorization Server Discovery',
+		'Authorization Code Protection',
+		'Resource Parameter Implementation',
+		'Token Audience Binding and Validation'
+	]
+};
+
+/** Whether a citation names a source and one of its citable sections. */
+export function isKnownCitation({ spec, section }: Citation): boolean {
+	return Object.hasOwn(CITED_SECTIONS, spec) && CITED_SECTIONS[spec].includes(section);
+}
