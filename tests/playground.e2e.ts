@@ -203,6 +203,21 @@ test.describe('the playground', () => {
 	});
 });
 
+test('Copy embed code fills in the current scenario and step', async ({
+	watched: page,
+	context
+}) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await openPlayground(page, '#replay/5');
+	await page.getByRole('button', { name: 'Copy embed code' }).click();
+	await expect(page.getByRole('button', { name: 'Copied embed code' })).toBeVisible();
+	const code = await page.evaluate(() => navigator.clipboard.readText());
+	expect(code).toMatch(
+		/<iframe[^>]+src="http:\/\/127\.0\.0\.1:\d+\/pkce-playground\/embed\/#replay\/5"/
+	);
+	expect(code).toContain("'pkce-playground:height'");
+});
+
 test.describe('reduced motion', () => {
 	test.use({ reducedMotion: 'reduce' });
 

@@ -9,7 +9,8 @@ import { DIAGNOSES } from '$lib/workbench/diagnose';
 import { FAILURE_MODES } from '$lib/workbench/failures';
 import { GLOSSARY } from './glossary';
 import { QUIZ } from './quiz';
-import { CITED_SECTIONS, isKnownCitation, SOURCES } from './sources';
+import { CITED_SECTIONS, isKnownCitation } from './sources';
+import { SOURCES } from './spec-versions';
 
 /**
  * The content check: every statement the site teaches cites a section, and every citation names

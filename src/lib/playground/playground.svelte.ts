@@ -1,5 +1,4 @@
-import { pickSha256, type Sha256 } from '$lib/pkce';
-import { liveEnvironment, testVectorEnvironment } from '$lib/protocol/environment';
+import { pickSha256, webCryptoRandom, type Sha256 } from '$lib/pkce';
 import { runScenario } from '$lib/protocol/runner';
 import { SCENARIOS } from '$lib/protocol/scenarios';
 import type { ScenarioId, ScenarioRun } from '$lib/protocol/types';
@@ -34,30 +33,40 @@ export class Playground {
 	onAdvance: ((step: number) => void) | undefined;
 
 	#hash: Sha256 | undefined;
+	/** The place last asked for, which a pending load may not show yet. */
+	#target: { scenario: ScenarioId; step: number } = { scenario: 's256', step: 0 };
 	#timer: ReturnType<typeof setInterval> | undefined;
 	#generation = 0;
 
 	constructor(initial: ScenarioRun) {
 		this.run = initial;
+		this.#target = { scenario: initial.scenario, step: 0 };
 	}
 
-	/** Recomputes the scenario with fresh values (or the RFC 7636 test vector) and shows `step`. */
-	async load(scenario: ScenarioId, step = 0): Promise<void> {
+	/**
+	 * Recomputes the scenario with fresh values (or the RFC 7636 test vector) and shows `step`.
+	 * False when a newer request superseded this one before it finished.
+	 */
+	async load(scenario: ScenarioId, step = 0): Promise<boolean> {
 		const generation = ++this.#generation;
+		this.#target = { scenario, step };
 		try {
 			this.#hash ??= await pickSha256();
+			// The test-vector environment is loaded only when asked for (first-load byte budget).
 			const env = this.testVector
-				? testVectorEnvironment(this.#hash)
-				: liveEnvironment(this.#hash, () => Date.now());
+				? (await import('$lib/protocol/environment')).testVectorEnvironment(this.#hash)
+				: { random: webCryptoRandom, sha256: this.#hash, now: () => Date.now() };
 			const run = await runScenario(scenario, env);
-			if (generation !== this.#generation) return; // a newer request won
+			if (generation !== this.#generation) return false; // a newer request won
 			this.run = run;
 			this.step = clampStep(step, run.steps.length);
 			this.sha256 = this.#hash.name;
 			this.live = true;
 			this.error = undefined;
+			return true;
 		} catch (error) {
 			this.error = `This browser could not run the scenario: ${error instanceof Error ? error.message : String(error)}`;
+			return false;
 		}
 	}
 
@@ -94,28 +103,33 @@ export class Playground {
 	togglePlay = () => (this.playing ? this.pause() : this.play());
 
 	/** New random values for the same scenario and step: nothing on the page is canned. */
-	regenerate = () => this.load(this.scenario, this.step);
+	// The place asked for, not the one on screen: a scenario may still be loading.
+	regenerate = () => this.load(this.#target.scenario, this.#target.step);
 
-	setTestVector(on: boolean): Promise<void> {
+	setTestVector(on: boolean): Promise<boolean> {
 		this.testVector = on;
-		return this.load(this.scenario, this.step);
+		return this.load(this.#target.scenario, this.#target.step);
 	}
 
 	get hash(): string {
 		return formatPlace({ scenario: this.scenario, step: this.step });
 	}
 
-	/** Applies a `#scenario/step` hash; false when it names nothing. */
-	async applyHash(hash: string): Promise<boolean> {
+	/**
+	 * Applies a `#scenario/step` hash: 'shown', 'unknown' when it names nothing, or 'superseded'
+	 * when a newer place was asked for while this one loaded.
+	 */
+	async applyHash(hash: string): Promise<'shown' | 'unknown' | 'superseded'> {
 		const place = parsePlace(hash, SCENARIO_IDS);
-		if (!place) return false;
+		if (!place) return 'unknown';
 		if (place.scenario !== this.scenario || !this.live) {
-			await this.load(place.scenario as ScenarioId, place.step);
+			return (await this.load(place.scenario as ScenarioId, place.step)) ? 'shown' : 'superseded';
 		} else {
 			this.#generation++; // a load still in flight must not override this newer place
+			this.#target = { scenario: this.scenario, step: place.step };
 			this.go(place.step);
 		}
-		return true;
+		return 'shown';
 	}
 
 	destroy(): void {

@@ -1,0 +1,19 @@
+import { readdirSync } from 'node:fs';
+import { SCENARIOS } from './playground';
+
+/** Every page of the site, relative to the base URL. */
+export const ROUTES = [
+	'',
+	'workbench/',
+	'embed/',
+	'handout/',
+	...SCENARIOS.map((scenario) => `handout/${scenario}/`)
+];
+
+/** Every page the build prerendered (read after the build, inside a test). */
+export function builtRoutes(dir = 'build'): string[] {
+	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.filter((file) => file === 'index.html' || file.endsWith('/index.html'))
+		.map((file) => file.slice(0, -'index.html'.length))
+		.sort();
+}
