@@ -2,36 +2,24 @@
 // (raw and gzip), Lighthouse (mobile) scores and timings, and the main-thread time of each step
 // of a scenario. Writes bench-results/bench.json. Timings are for people to read; tests assert
 // only bytes (these machines are noisy).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, systemChromium } from './chromium.js';
+import { freePort, startPreview } from './preview.js';
 
 const BASE_PATH = '/pkce-playground';
-const PORT = Number(process.env.BENCH_PORT ?? 4190);
+const PORT = Number(process.env.BENCH_PORT || (await freePort()));
 const URL_ = `http://127.0.0.1:${PORT}${BASE_PATH}/`;
 const LIGHTHOUSE = 'lighthouse@12.2.3'; // 13.x needs Node >= 22.19
 const env = { ...process.env, BASE_PATH };
 
 console.log('Building…');
 execFileSync('npm', ['run', 'build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-const server = spawn(
-	process.execPath,
-	[
-		'node_modules/vite/bin/vite.js',
-		'preview',
-		'--host',
-		'127.0.0.1',
-		'--port',
-		String(PORT),
-		'--strictPort'
-	],
-	{ env, stdio: 'ignore' }
-);
+const server = await startPreview({ port: PORT, url: URL_, env });
 
 try {
-	await waitFor(URL_);
 	const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
 	const bytes = await firstLoadBytes(browser);
 	const steps = await stepTimings(browser);
@@ -44,18 +32,6 @@ try {
 	console.log('\nWrote bench-results/bench.json');
 } finally {
 	server.kill();
-}
-
-async function waitFor(url) {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not up yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(`The preview server did not answer at ${url}`);
 }
 
 async function firstLoadBytes(browser) {

@@ -4,7 +4,8 @@
 // port, serves a course page that embeds it from a second port, and runs tests/engines/journeys.js in
 // each engine with node's test runner. An engine whose browser is missing is skipped with the
 // reason, except under CI, where every engine must run.
-import { spawn, spawnSync } from 'node:child_process';
+import { freePort, startPreview } from './preview.js';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
@@ -55,15 +56,7 @@ const ENGINES = [
 ].filter(({ name }) => !process.env.ENGINES || process.env.ENGINES.split(',').includes(name));
 
 /** Free ports: vite preview and the host page must not collide with other runs. */
-async function freePort() {
-	const server = createServer();
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-	const address = server.address();
-	await new Promise((resolve) => server.close(resolve));
-	return typeof address === 'object' && address ? address.port : 0;
-}
-
-const port = Number(process.env.ENGINES_PORT ?? (await freePort()));
+const port = Number(process.env.ENGINES_PORT || (await freePort()));
 const base = `http://127.0.0.1:${port}${BASE_PATH}/`;
 const origin = new URL(base).origin;
 const has = (/** @type {string} */ route) =>
@@ -102,30 +95,7 @@ let host;
 let hostUrl;
 
 before(async () => {
-	// Started so that the child is vite itself, not npx: stopping it frees the port.
-	preview = spawn(
-		process.execPath,
-		[
-			'node_modules/vite/bin/vite.js',
-			'preview',
-			'--host',
-			'127.0.0.1',
-			'--port',
-			String(port),
-			'--strictPort'
-		],
-		{ cwd: root, env, stdio: 'ignore' }
-	);
-	const deadline = Date.now() + 20_000;
-	for (;;) {
-		const ok = await fetch(base).then(
-			(response) => response.ok,
-			() => false
-		);
-		if (ok) break;
-		if (Date.now() > deadline) throw new Error(`vite preview did not answer at ${base}`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
+	preview = await startPreview({ port, url: base, env, cwd: root });
 	if (has('embed/')) {
 		const html = hostPage();
 		host = createServer((request, response) => {
