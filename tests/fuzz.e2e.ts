@@ -57,7 +57,7 @@ async function expectInStep(page: Page, seed: number, recent: string[] = []) {
 }
 
 test(`randomized interaction, ${ACTIONS} actions`, async ({ watched: page }) => {
-	test.setTimeout(15 * 60_000);
+	test.setTimeout(30 * 60_000);
 	const SEED = seedOf();
 	console.log(`FUZZ_SEED=${SEED}`);
 	test.info().annotations.push({ type: 'seed', description: `FUZZ_SEED=${SEED}` });
@@ -85,11 +85,24 @@ test(`randomized interaction, ${ACTIONS} actions`, async ({ watched: page }) => 
 				// A click event wherever the button is (under the sticky bar, scrolled away), as a
 				// person would reach it by scrolling.
 				if (count) {
+					// The page may change between count() and the click (a button goes away): then the
+					// action simply does nothing, as for a person who clicked where it was.
 					const button = buttons.nth(Math.floor(random() * count));
-					log(
-						`click "${(await button.getAttribute('aria-label')) ?? (await button.textContent())?.trim().slice(0, 30)}"`
-					);
-					await button.dispatchEvent('click');
+					const name = await button
+						.evaluate(
+							(el) => el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30),
+							null,
+							{
+								timeout: 1000
+							}
+						)
+						.catch(() => undefined);
+					log(`click "${name ?? '(gone)'}"`);
+					if (name !== undefined) {
+						await button
+							.dispatchEvent('click', undefined, { timeout: 1000 })
+							.catch(() => undefined);
+					}
 				}
 			} else if (roll < 0.75 && (await onPlayground(page))) {
 				const scenario = pick(SCENARIOS);
