@@ -125,7 +125,9 @@ describe('/authorize: client and redirect_uri', () => {
 		const { as } = setup();
 		for (const port of [1, 4000, 53682, 65535]) {
 			const redirect_uri = `http://127.0.0.1:${port}/callback`;
-			expect(redirectParams(as.authorize(authorizeUrl({ redirect_uri }))).get('code')).toBeTruthy();
+			const params = redirectParams(as.authorize(authorizeUrl({ redirect_uri })));
+			expect(params.get('error')).toBeNull();
+			expect(params.get('code')).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32 random octets
 		}
 		expect(redirectUriMatches('http://[::1]/callback', 'http://[::1]:8080/callback')).toBe(true);
 		expect(redirectUriMatches('https://app.example/cb', 'https://app.example:8443/cb')).toBe(false);
