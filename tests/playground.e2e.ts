@@ -54,6 +54,8 @@ test.describe('the playground', () => {
 			await openPlayground(page);
 			await page.getByLabel('Scenario').selectOption(scenario);
 			await expect(page).toHaveURL(new RegExp(`#${scenario}/1$`));
+			// The URL changes at once; the scenario's run arrives a moment later.
+			await expect(page.locator('section.playground')).toHaveAttribute('data-scenario', scenario);
 			test.setTimeout(120_000);
 			const { m } = await progress(page);
 			expect(m).toBeGreaterThan(1);
