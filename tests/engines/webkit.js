@@ -82,7 +82,19 @@ async function startDisplay() {
  * settings file, which WebKitGTK reports as `prefers-reduced-motion: reduce`.
  * @param {{ reducedMotion?: boolean }} options
  */
-export async function launchWebKit({ reducedMotion = false }) {
+export async function launchWebKit(options) {
+	// WebKitWebDriver now and then never starts MiniBrowser (seen here about once in a dozen
+	// runs); a second attempt has always started. A second failure is reported as it is.
+	try {
+		return await launchWebKitOnce(options);
+	} catch (error) {
+		console.error(`engines: WebKit did not start (${String(error)}); trying once more`);
+		return launchWebKitOnce(options);
+	}
+}
+
+/** @param {{ reducedMotion?: boolean }} options */
+async function launchWebKitOnce({ reducedMotion = false }) {
 	const x = await startDisplay();
 	const config = mkdtempSync(join(tmpdir(), 'engines-webkit-'));
 	for (const gtk of ['gtk-3.0', 'gtk-4.0']) {
