@@ -106,6 +106,8 @@ function runLighthouse() {
 			],
 			{ encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] }
 		);
+		mkdirSync('bench-results', { recursive: true });
+		writeFileSync('bench-results/lighthouse.json', out); // the whole report, for digging in
 		const lhr = JSON.parse(out);
 		const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
 		const audit = (id) => Math.round(lhr.audits[id]?.numericValue ?? 0);
@@ -117,7 +119,14 @@ function runLighthouse() {
 			fcpMs: audit('first-contentful-paint'),
 			lcpMs: audit('largest-contentful-paint'),
 			tbtMs: audit('total-blocking-time'),
-			cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? null
+			cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? null,
+			speedIndexMs: audit('speed-index'),
+			// The main thread's long tasks as Lighthouse saw them (throttled), longest first.
+			longTasks: (lhr.audits['long-tasks']?.details?.items ?? []).map((task) => ({
+				url: task.url,
+				startMs: Math.round(task.startTime),
+				ms: Math.round(task.duration)
+			}))
 		};
 	} catch (error) {
 		return { skipped: `Lighthouse did not run: ${error.message.split('\n')[0]}` };

@@ -19,6 +19,9 @@ test.describe('offline, after a first visit', () => {
 		await page.getByLabel('Scenario').selectOption('downgrade');
 		await expect(stepLine(page)).toHaveText(/^Step 1 of/);
 		await expect(page.getByLabel('Scenario')).toHaveValue('downgrade');
+		// …and so does its highlighted code, fetched on the switch.
+		await expect(page.locator('article.detail figure.code pre')).toBeVisible();
+		await expect(page.getByRole('alert')).toHaveCount(0);
 		await page.goto('./#plain/3');
 		await hydrated(page);
 		await expect(stepLine(page)).toHaveText(/^Step 3 of/);

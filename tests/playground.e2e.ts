@@ -64,6 +64,8 @@ test.describe('the playground', () => {
 			for (let n = 1; n <= m; n++) {
 				await expect(stepLine(page)).toHaveText(`Step ${n} of ${m}`);
 				outcomes.push((await detail(page).getAttribute('data-outcome'))!);
+				// The scenario's code came with it (fetched on the switch for all but the first).
+				await expect(detail(page).locator('figure.code pre')).toBeVisible();
 				// What a step changes: the detail, the diagram, the knowledge and the values.
 				await expectAccessible(page, ['article.detail', '.stage', '.values', '.steps']);
 				if (n < m) await page.getByRole('button', { name: 'Next step' }).click();
@@ -76,6 +78,39 @@ test.describe('the playground', () => {
 			}
 		});
 	}
+
+	test("when a scenario's code cannot be fetched, the page says so and the scenario still runs", async ({
+		page
+	}) => {
+		await page.route('**/snippets/*.json', (route) => route.abort('internetdisconnected'));
+		await openPlayground(page);
+		await page.getByLabel('Scenario').selectOption('replay');
+		await expect(page.locator('section.playground')).toHaveAttribute('data-scenario', 'replay');
+		await expect(page.getByRole('alert')).toHaveText(
+			/The code of this scenario could not be loaded .*the diagram and the messages are complete/
+		);
+		/** How many of the scenario's steps show their code, walking them all. */
+		const stepsWithCode = async () => {
+			const { m } = await progress(page);
+			let withCode = 0;
+			for (let n = 1; n <= m; n++) {
+				await page.goto(`./#replay/${n}`);
+				await expect(stepLine(page)).toHaveText(`Step ${n} of ${m}`);
+				await expect(detail(page).locator('.narration')).not.toBeEmpty();
+				withCode += await detail(page).locator('figure.code pre').count();
+			}
+			return { withCode, m };
+		};
+		// Steps whose code the first scenario shares still show it; the others go without.
+		const before = await stepsWithCode();
+		expect(before.withCode).toBeLessThan(before.m);
+		// The code comes back when the network does.
+		await page.unroute('**/snippets/*.json');
+		await page.getByRole('button', { name: 'New values' }).click();
+		await expect(page.getByRole('alert')).toHaveCount(0);
+		const after = await stepsWithCode();
+		expect(after.withCode).toBe(after.m);
+	});
 
 	test('no-pkce: the attacker calls the MCP server as the user', async ({ watched: page }) => {
 		await openPlayground(page, '#no-pkce/1');
@@ -248,6 +283,9 @@ test.describe('without JavaScript', () => {
 			await expect(step.locator('figure.code pre')).toBeVisible();
 		}
 		await expect(page.locator('figure.http').first()).toBeVisible();
-		await expect(page.getByText('"error": "invalid_grant"').first()).toBeVisible();
+		// (getByText does not look inside <noscript>, where the later steps are.)
+		await expect(
+			page.locator('figure.http pre', { hasText: '"error": "invalid_grant"' }).first()
+		).toBeVisible();
 	});
 });

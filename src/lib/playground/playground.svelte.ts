@@ -6,6 +6,9 @@ import { clampStep, formatPlace, parsePlace } from './location';
 
 export const SCENARIO_IDS: readonly ScenarioId[] = SCENARIOS.map((s) => s.id);
 
+/** Fetches the highlighted code of a scenario's steps, keyed "file#region". */
+export type SnippetLoader = (scenario: ScenarioId) => Promise<Record<string, string>>;
+
 /** How long a step stays on screen while playing. */
 export const PLAY_INTERVAL_MS = 2600;
 
@@ -23,6 +26,8 @@ export class Playground {
 	/** True once the values on screen were computed in this browser. */
 	live = $state(false);
 	error: string | undefined = $state();
+	/** Highlighted code per "file#region" of the scenarios loaded so far (made at build time). */
+	snippets: Record<string, string> = $state.raw({});
 
 	readonly scenario = $derived(this.run.scenario);
 	readonly current = $derived(this.run.steps[this.step]!);
@@ -37,10 +42,38 @@ export class Playground {
 	#target: { scenario: ScenarioId; step: number } = { scenario: 's256', step: 0 };
 	#timer: ReturnType<typeof setInterval> | undefined;
 	#generation = 0;
+	#loadSnippets: SnippetLoader | undefined;
+	/** Scenarios whose code is in `snippets` (bookkeeping: nothing renders it). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#haveCode = new Set<ScenarioId>();
 
-	constructor(initial: ScenarioRun) {
+	/**
+	 * `snippets` is the code of the `initial` scenario; `loadSnippets` fetches another scenario's
+	 * when the reader switches to it (without it, only the given code is shown).
+	 */
+	constructor(
+		initial: ScenarioRun,
+		snippets: Record<string, string> = {},
+		loadSnippets?: SnippetLoader
+	) {
 		this.run = initial;
+		this.snippets = snippets;
+		this.#haveCode.add(initial.scenario);
+		this.#loadSnippets = loadSnippets;
 		this.#target = { scenario: initial.scenario, step: 0 };
+	}
+
+	/** Fetches a scenario's code once; a problem comes back as a message, never as a failed run. */
+	async #fetchCode(scenario: ScenarioId): Promise<string | undefined> {
+		if (!this.#loadSnippets || this.#haveCode.has(scenario)) return undefined;
+		try {
+			const more = await this.#loadSnippets(scenario);
+			this.snippets = { ...this.snippets, ...more };
+			this.#haveCode.add(scenario);
+			return undefined;
+		} catch (error) {
+			return `The code of this scenario could not be loaded (${messageOf(error)}); the diagram and the messages are complete. New values or a reload tries again.`;
+		}
 	}
 
 	/**
@@ -56,16 +89,19 @@ export class Playground {
 			const env = this.testVector
 				? (await import('$lib/protocol/environment')).testVectorEnvironment(this.#hash)
 				: { random: webCryptoRandom, sha256: this.#hash, now: () => Date.now() };
-			const run = await runScenario(scenario, env);
+			const [run, codeProblem] = await Promise.all([
+				runScenario(scenario, env),
+				this.#fetchCode(scenario)
+			]);
 			if (generation !== this.#generation) return false; // a newer request won
 			this.run = run;
 			this.step = clampStep(step, run.steps.length);
 			this.sha256 = this.#hash.name;
 			this.live = true;
-			this.error = undefined;
+			this.error = codeProblem;
 			return true;
 		} catch (error) {
-			this.error = `This browser could not run the scenario: ${error instanceof Error ? error.message : String(error)}`;
+			this.error = `This browser could not run the scenario: ${messageOf(error)}`;
 			return false;
 		}
 	}
@@ -136,3 +172,5 @@ export class Playground {
 		this.pause();
 	}
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
