@@ -13,7 +13,8 @@ if (base !== '' && (!base.startsWith('/') || base.endsWith('/'))) {
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
-	compilerOptions: { runes: true },
+	// discloseVersion: no window.__svelte version beacon (a chunk and an import in every other).
+	compilerOptions: { runes: true, discloseVersion: false },
 	kit: {
 		adapter: adapter({ strict: true, fallback: '404.html' }),
 		paths: { base, relative: true },

@@ -87,7 +87,7 @@ test.describe('the playground', () => {
 		await page.getByLabel('Scenario').selectOption('replay');
 		await expect(page.locator('section.playground')).toHaveAttribute('data-scenario', 'replay');
 		await expect(page.getByRole('alert')).toHaveText(
-			/The code of this scenario could not be loaded .*the diagram and the messages are complete/
+			/This scenario's code did not load .*the rest is complete/
 		);
 		/** How many of the scenario's steps show their code, walking them all. */
 		const stepsWithCode = async () => {

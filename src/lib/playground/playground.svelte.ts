@@ -72,7 +72,7 @@ export class Playground {
 			this.#haveCode.add(scenario);
 			return undefined;
 		} catch (error) {
-			return `The code of this scenario could not be loaded (${messageOf(error)}); the diagram and the messages are complete. New values or a reload tries again.`;
+			return `This scenario's code did not load (${messageOf(error)}); the rest is complete. New values tries again.`;
 		}
 	}
 

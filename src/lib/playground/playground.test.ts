@@ -34,7 +34,7 @@ describe("the playground's code per scenario", () => {
 		expect(playground.scenario).toBe('plain');
 		expect(playground.step).toBe(1);
 		expect(playground.error).toBe(
-			'The code of this scenario could not be loaded (404 Not Found); the diagram and the messages are complete. New values or a reload tries again.'
+			"This scenario's code did not load (404 Not Found); the rest is complete. New values tries again."
 		);
 		expect(playground.snippets).toEqual(codeOf('s256'));
 
