@@ -149,7 +149,9 @@ for (const engine of ENGINES) {
 				(journey.needs && !has(journey.needs) && `no /${journey.needs} route in this build`) ||
 				(journey.reducedMotion && engine.reducedMotionUnavailable()) ||
 				false;
-			it(journey.name, { skip, todo: journey.todo, timeout: 30_000 }, async () => {
+			// The first journey of a browser also launches it: WebKit's launch may wait 20 s for a
+			// session that never starts and then try once more (tests/engines/webkit.js).
+			it(journey.name, { skip, todo: journey.todo, timeout: 75_000 }, async () => {
 				allowed =
 					journey.needs === 'embed/' && hostUrl ? [origin, new URL(hostUrl).origin] : [origin];
 				const page = await (await browser(!!journey.reducedMotion)).open();
