@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test as base, type Frame, type Page } from '@playwright/test';
 import { isHeightMessage } from '../src/lib/embed/message';
-import { expect, expectAccessible, hydrated, test } from './fixtures';
+import { expect, expectAccessible, hydrated, test, watch } from './fixtures';
 
 /**
  * The embed inside a course page served from another origin: a second port on 127.0.0.1.
@@ -42,29 +42,19 @@ test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())
 const hostTest = base.extend<{ host: Page }>({
 	host: async ({ page, baseURL }, use) => {
 		const allowed = new Set([new URL(baseURL!).origin, new URL(hostUrl).origin]);
-		const problems: string[] = [];
-		page.on('console', (message) => {
-			if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-		});
-		page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-		page.on('request', (request) => {
-			const url = new URL(request.url());
-			if (url.protocol !== 'data:' && !allowed.has(url.origin)) {
-				problems.push(`request left both origins: ${request.url()}`);
+		const problems = await watch(
+			page,
+			(url) => allowed.has(url.origin),
+			() => {
+				// Only the host records: what the embed posted, and from where.
+				if (window === window.top) {
+					window.received = [];
+					addEventListener('message', (event) => {
+						window.received!.push({ origin: event.origin, data: event.data });
+					});
+				}
 			}
-		});
-		await page.addInitScript(() => {
-			document.addEventListener('securitypolicyviolation', (event) => {
-				console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-			});
-			// Only the host records: what the embed posted, and from where.
-			if (window === window.top) {
-				window.received = [];
-				addEventListener('message', (event) => {
-					window.received!.push({ origin: event.origin, data: event.data });
-				});
-			}
-		});
+		);
 		await use(page);
 		expect(problems, 'console errors, page errors, CSP violations or stray requests').toEqual([]);
 	}

@@ -1,5 +1,35 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type Request } from '@playwright/test';
+
+/**
+ * Watches a page for what no test should cause: a console error, an uncaught exception, a CSP
+ * violation (reported as a console error), or a request that `allowed` refuses. Returns the list
+ * the problems collect in; `setup` runs in every document before its scripts.
+ */
+export async function watch(
+	page: Page,
+	allowed: (url: URL, request: Request) => boolean,
+	setup: () => void = () => {}
+): Promise<string[]> {
+	const problems: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+	});
+	page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+	page.on('request', (request) => {
+		const url = new URL(request.url());
+		if (url.protocol !== 'data:' && !allowed(url, request)) {
+			problems.push(`request left the origin: ${request.url()}`);
+		}
+	});
+	await page.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (event) => {
+			console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+		});
+	});
+	await page.addInitScript(setup);
+	return problems;
+}
 
 /**
  * Every browser test runs under these watches: no console error, no uncaught exception, no CSP
@@ -9,24 +39,11 @@ export const test = base.extend<{ watched: Page }>({
 	watched: async ({ page, baseURL }, use) => {
 		// The origin is the base URL's, or whatever host a test navigates the page to (workshop.test).
 		let origin = new URL(baseURL!).origin;
-		const problems: string[] = [];
-		page.on('console', (message) => {
-			if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-		});
-		page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-		page.on('request', (request) => {
-			const url = new URL(request.url());
+		const problems = await watch(page, (url, request) => {
 			if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
 				origin = url.origin;
 			}
-			if (url.protocol !== 'data:' && url.origin !== origin) {
-				problems.push(`request left the origin: ${request.url()}`);
-			}
-		});
-		await page.addInitScript(() => {
-			document.addEventListener('securitypolicyviolation', (event) => {
-				console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-			});
+			return url.origin === origin;
 		});
 		await use(page);
 		expect(problems, 'console errors, page errors, CSP violations or off-origin requests').toEqual(

@@ -12,6 +12,21 @@ test.describe('the site', () => {
 		}
 	});
 
+	test('reached by a link inside the site, the playground renders in the browser and works', async ({
+		watched: page
+	}) => {
+		await page.goto('./workbench/');
+		await hydrated(page);
+		await page.getByRole('link', { name: 'Playground', exact: true }).click();
+		await expect(page.locator('section.playground')).toHaveAttribute('data-step', '1');
+		await expect(page.locator('article.detail figure.code pre')).toBeVisible();
+		await expect(page.locator('.diagram-box svg')).toBeVisible();
+		await page.getByRole('button', { name: 'Next step' }).click();
+		await expect(page.getByText(/^Step 2 of \d+$/)).toBeVisible();
+		await expect(page.locator('article.detail')).toHaveCount(1);
+		await expect(page.getByRole('navigation', { name: 'All steps' })).toBeVisible();
+	});
+
 	test('the theme switch overrides the system setting and is remembered', async ({
 		watched: page
 	}) => {

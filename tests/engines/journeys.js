@@ -219,6 +219,26 @@ const detail = (/** @type {Driver} */ page) =>
 const runningAnimations = (page) =>
 	page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length);
 
+/**
+ * With motion allowed: from step `from`, one key press reaches step `to` and draws its message
+ * (a running animation).
+ * @param {Driver} page
+ * @param {Site} site
+ * @param {number} from
+ * @param {Key} key
+ * @param {number} to
+ */
+async function stepDrawsMessage(page, site, from, key, to) {
+	await open(page, `${site.base}#s256/${from}`);
+	await focusBody(page);
+	await page.press(key);
+	await onStep(page, to);
+	await waitFor(page, { what: 'a running animation', timeout: 2000 }, () =>
+		document.getAnimations().some((a) => a.playState === 'running')
+	);
+	await expectClean(page, [site.origin]);
+}
+
 /** @type {Journey[]} */
 export const JOURNEYS = [
 	{
@@ -364,29 +384,11 @@ export const JOURNEYS = [
 	{
 		// The control for the journey above: with motion allowed, the same check sees animations.
 		name: 'with motion allowed, a step back draws the message again (the reduced-motion control)',
-		async run(page, site) {
-			await open(page, `${site.base}#s256/3`);
-			await focusBody(page);
-			await page.press('ArrowLeft');
-			await onStep(page, 2);
-			await waitFor(page, { what: 'a running animation', timeout: 2000 }, () =>
-				document.getAnimations().some((a) => a.playState === 'running')
-			);
-			await expectClean(page, [site.origin]);
-		}
+		run: (page, site) => stepDrawsMessage(page, site, 3, 'ArrowLeft', 2)
 	},
 	{
 		name: 'with motion allowed, a step forward draws the new message',
-		async run(page, site) {
-			await open(page, `${site.base}#s256/2`);
-			await focusBody(page);
-			await page.press('ArrowRight');
-			await onStep(page, 3);
-			await waitFor(page, { what: 'a running animation', timeout: 2000 }, () =>
-				document.getAnimations().some((a) => a.playState === 'running')
-			);
-			await expectClean(page, [site.origin]);
-		}
+		run: (page, site) => stepDrawsMessage(page, site, 2, 'ArrowRight', 3)
 	},
 	{
 		name: 'the workbench explains a too-short verifier and an illegal character',
