@@ -79,37 +79,42 @@ test.describe('the playground', () => {
 		});
 	}
 
-	test("when a scenario's code cannot be fetched, the page says so and the scenario still runs", async ({
-		page
-	}) => {
-		await page.route('**/snippets/*.json', (route) => route.abort('internetdisconnected'));
-		await openPlayground(page);
-		await page.getByLabel('Scenario').selectOption('replay');
-		await expect(page.locator('section.playground')).toHaveAttribute('data-scenario', 'replay');
-		await expect(page.getByRole('alert')).toHaveText(
-			/This scenario's code did not load .*the rest is complete/
-		);
-		/** How many of the scenario's steps show their code, walking them all. */
-		const stepsWithCode = async () => {
-			const { m } = await progress(page);
-			let withCode = 0;
-			for (let n = 1; n <= m; n++) {
-				await page.goto(`./#replay/${n}`);
-				await expect(stepLine(page)).toHaveText(`Step ${n} of ${m}`);
-				await expect(detail(page).locator('.narration')).not.toBeEmpty();
-				withCode += await detail(page).locator('figure.code pre').count();
-			}
-			return { withCode, m };
-		};
-		// Steps whose code the first scenario shares still show it; the others go without.
-		const before = await stepsWithCode();
-		expect(before.withCode).toBeLessThan(before.m);
-		// The code comes back when the network does.
-		await page.unroute('**/snippets/*.json');
-		await page.getByRole('button', { name: 'New values' }).click();
-		await expect(page.getByRole('alert')).toHaveCount(0);
-		const after = await stepsWithCode();
-		expect(after.withCode).toBe(after.m);
+	test.describe('with the network cut', () => {
+		// The service worker would answer from its cache, where page.route cannot see the request.
+		test.use({ serviceWorkers: 'block' });
+
+		test("when a scenario's code cannot be fetched, the page says so and the scenario still runs", async ({
+			page
+		}) => {
+			await page.route('**/snippets/*.json', (route) => route.abort('internetdisconnected'));
+			await openPlayground(page);
+			await page.getByLabel('Scenario').selectOption('replay');
+			await expect(page.locator('section.playground')).toHaveAttribute('data-scenario', 'replay');
+			await expect(page.getByRole('alert')).toHaveText(
+				/This scenario's code did not load .*the rest is complete/
+			);
+			/** How many of the scenario's steps show their code, walking them all. */
+			const stepsWithCode = async () => {
+				const { m } = await progress(page);
+				let withCode = 0;
+				for (let n = 1; n <= m; n++) {
+					await page.goto(`./#replay/${n}`);
+					await expect(stepLine(page)).toHaveText(`Step ${n} of ${m}`);
+					await expect(detail(page).locator('.narration')).not.toBeEmpty();
+					withCode += await detail(page).locator('figure.code pre').count();
+				}
+				return { withCode, m };
+			};
+			// Steps whose code the first scenario shares still show it; the others go without.
+			const before = await stepsWithCode();
+			expect(before.withCode).toBeLessThan(before.m);
+			// The code comes back when the network does.
+			await page.unroute('**/snippets/*.json');
+			await page.getByRole('button', { name: 'New values' }).click();
+			await expect(page.getByRole('alert')).toHaveCount(0);
+			const after = await stepsWithCode();
+			expect(after.withCode).toBe(after.m);
+		});
 	});
 
 	test('no-pkce: the attacker calls the MCP server as the user', async ({ watched: page }) => {
