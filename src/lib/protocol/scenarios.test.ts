@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { RFC7636_APPENDIX_B, type Sha256 } from '../pkce';
 import { deterministicRandom, testVectorEnvironment } from './environment';
 import { runScenario } from './runner';
+import { ISSUER, MCP_RESOURCE } from './world';
 import { SCENARIOS } from './scenarios';
 import { ACTORS, type ScenarioId, type ScenarioRun, type Step } from './types';
 
@@ -133,6 +134,27 @@ describe('scenario outcomes', () => {
 });
 
 describe('every scenario', () => {
+	test.each(IDS)(
+		'%s: a network that takes its time (Environment.inTransit) changes nothing in the run',
+		async (id) => {
+			let waits = 0;
+			const inTransit = async () => {
+				waits++;
+				await new Promise((resolve) => setTimeout(resolve, 0));
+			};
+			const slow = await runScenario(id, { ...testVectorEnvironment(), inTransit });
+			expect(slow.steps).toEqual((await run(id)).steps);
+			// One wait per request the network delivered: at least every request a step shows going
+			// to a server (a redirect to the client's loopback listener is not the network's).
+			const servers = [new URL(ISSUER).origin, new URL(MCP_RESOURCE).origin];
+			const shown = slow.steps.filter(
+				(s) => s.request && servers.includes(new URL(s.request.url).origin)
+			).length;
+			expect(shown).toBeGreaterThan(0);
+			expect(waits).toBeGreaterThanOrEqual(shown);
+		}
+	);
+
 	test.each(IDS)(
 		'%s: the victim’s code_verifier never reaches the browser or the attacker (except plain)',
 		async (id) => {

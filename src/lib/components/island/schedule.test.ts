@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hold, later, settled } from './schedule';
+import { hold, later, laterAfter, settled } from './schedule';
 
 describe('islands hydrate one per task', () => {
 	it('runs work in later tasks, in order, and settles after the last', async () => {
@@ -42,5 +42,22 @@ describe('islands hydrate one per task', () => {
 		reject(new Error('offline'));
 		await waited;
 		expect(done).toBe(true);
+	});
+
+	it('runs work after a promise, in a task of its own, and settles after it', async () => {
+		const ran: string[] = [];
+		let resolve!: () => void;
+		laterAfter(new Promise<void>((r) => (resolve = r)), () => ran.push('after'));
+		const cancel = laterAfter(Promise.reject(new Error('offline')), () => ran.push('cancelled'));
+		cancel();
+		let done = false;
+		const waited = settled().then(() => (done = true));
+		await new Promise((r) => setTimeout(r, 0));
+		expect(done).toBe(false); // still waiting for the promise
+		resolve();
+		await Promise.resolve();
+		expect(ran).toEqual([]); // not in the task that settled it
+		await waited;
+		expect(ran).toEqual(['after']);
 	});
 });

@@ -32,6 +32,26 @@ export function later(work: () => void): () => void {
 	};
 }
 
+/**
+ * Runs `work` as {@link later} does, once `after` settles (either way). Until then it counts as
+ * work to wait for, so {@link settled} waits for both.
+ */
+export function laterAfter(after: Promise<unknown>, work: () => void): () => void {
+	const finish = start();
+	let cancelled = false;
+	let cancelWork = () => {};
+	const schedule = () => {
+		if (!cancelled) cancelWork = later(work);
+		finish();
+	};
+	after.then(schedule, schedule);
+	return () => {
+		cancelled = true;
+		cancelWork();
+		finish();
+	};
+}
+
 /** Counts `loading` as work to wait for until it settles, either way. */
 export function hold(loading: Promise<unknown>): void {
 	const finish = start();
