@@ -82,6 +82,8 @@ test.describe('the handout', () => {
 	test('on screen: no accessibility violations, light and dark, and nothing animates', async ({
 		watched: page
 	}) => {
+		// Four axe scans of pages with a diagram per step: 23-33 s on a 2-core CI machine.
+		test.setTimeout(90_000);
 		for (const colorScheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme });
 			await page.goto('./handout/');
