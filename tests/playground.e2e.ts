@@ -201,6 +201,33 @@ test.describe('the playground', () => {
 		await expect(page.getByLabel('Scenario')).toHaveValue('replay');
 	});
 
+	test('the diagram scrolls inside its box to keep the current message in view', async ({
+		watched: page
+	}) => {
+		await page.setViewportSize({ width: 1280, height: 720 });
+		const box = page.locator('.diagram-box');
+		const current = box.locator('.message.current');
+		const inBox = async () => {
+			const [outer, inner] = await Promise.all([box.boundingBox(), current.boundingBox()]);
+			return (
+				!!outer && !!inner && inner.y >= outer.y && inner.y + inner.height <= outer.y + outer.height
+			);
+		};
+		// hijack's diagram is taller than its box at this size.
+		await openPlayground(page, '#hijack/1');
+		expect(await box.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+		await page.keyboard.press('End');
+		await expect(page).toHaveURL(/#hijack\/\d+$/);
+		await expect.poll(inBox).toBe(true);
+		await page.keyboard.press('Home');
+		await expect.poll(inBox).toBe(true);
+		await expect.poll(() => box.evaluate((el) => el.scrollTop)).toBe(0);
+		// Cold, at the last step.
+		await page.goto('about:blank');
+		await openPlayground(page, '#hijack/99');
+		await expect.poll(inBox).toBe(true);
+	});
+
 	test('an unknown hash falls back to the first scenario', async ({ watched: page }) => {
 		await openPlayground(page, '#nonsense/99');
 		await expect(stepLine(page)).toHaveText(/^Step 1 of/);
