@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { compileHints } from './scripts/compile-hints.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), compileHints()],
 	// SvelteKit already puts a modulepreload link for every module of the first page in its HTML.
 	// Vite's helper would add them again at start-up (a DOM query and an insertion each, inside the
 	// first load's longest task) for 0.4 KB of JavaScript; the chunks loaded later (a scenario,

@@ -44,3 +44,32 @@ test('no highlighter, grammar or theme reaches the browser', () => {
 		);
 	}
 });
+
+test("the chunks pages start with carry V8's compile hint; chunks loaded on demand do not", () => {
+	const HINT = '//# allFunctionsCalledOnLoad\n';
+	const pages = readdirSync('build', { recursive: true, encoding: 'utf8' }).filter((f) =>
+		f.endsWith('.html')
+	);
+	// What each prerendered page preloads is what it runs as it starts.
+	const atStart = new Set<string>();
+	for (const page of pages) {
+		const html = readFileSync(join('build', page), 'utf8');
+		for (const [, href] of html.matchAll(/<link href="([^"]+\.js)" rel="modulepreload">/g)) {
+			atStart.add(join('build', page, '..', href!));
+		}
+	}
+	expect(atStart.size).toBeGreaterThan(0);
+	const scripts = readdirSync('build/_app/immutable', { recursive: true, encoding: 'utf8' })
+		.filter((f) => f.endsWith('.js'))
+		.map((f) => join('build/_app/immutable', f));
+	let hinted = 0;
+	for (const file of scripts) {
+		const text = readFileSync(file, 'utf8');
+		const big = text.length >= 4096 + HINT.length;
+		const expected = atStart.has(file) && big;
+		expect(text.startsWith(HINT), file).toBe(expected);
+		if (expected) hinted++;
+	}
+	// Svelte's runtime, SvelteKit's client and the playground's components at least.
+	expect(hinted).toBeGreaterThanOrEqual(3);
+});
