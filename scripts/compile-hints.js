@@ -6,17 +6,23 @@
 // the comment below is compiled whole while it downloads, off the main thread (Chrome 136+;
 // other engines ignore the comment). https://v8.dev/blog/explicit-compile-hints
 
-const HINT = '//# allFunctionsCalledOnLoad\n';
+export const HINT = '//# allFunctionsCalledOnLoad\n';
+
+/**
+ * Chunks smaller than this stay lazy: the comment costs bytes on every page (the first load's
+ * budget is tight), and the lazy compiling it saves is mostly in the large chunks.
+ */
+export const MIN_BYTES = 16 * 1024;
 
 /**
  * Marks the client chunks that a page's start-up imports (statically, from SvelteKit's entries
- * and route nodes) and that are at least `minBytes` long: below that, the comment costs more
- * bytes than the lazy compiling it saves. Lazily imported chunks (a scenario, the embed code)
- * stay lazy.
+ * and route nodes) and that are at least `minBytes` long (Svelte's runtime, SvelteKit's client,
+ * the playground's components, the protocol's core). Lazily imported chunks (a scenario, the
+ * embed code) stay lazy.
  * @param {{ appDir?: string, minBytes?: number }} [options]
  * @returns {import('vite').Plugin}
  */
-export function compileHints({ appDir = '_app', minBytes = 4096 } = {}) {
+export function compileHints({ appDir = '_app', minBytes = MIN_BYTES } = {}) {
 	return {
 		name: 'pkce-playground:compile-hints',
 		apply: 'build',

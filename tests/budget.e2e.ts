@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { HINT, MIN_BYTES } from '../scripts/compile-hints.js';
 import { expect, test } from './fixtures';
 import { openPlayground } from './playground';
 
@@ -46,7 +47,6 @@ test('no highlighter, grammar or theme reaches the browser', () => {
 });
 
 test("the chunks pages start with carry V8's compile hint; chunks loaded on demand do not", () => {
-	const HINT = '//# allFunctionsCalledOnLoad\n';
 	const pages = readdirSync('build', { recursive: true, encoding: 'utf8' }).filter((f) =>
 		f.endsWith('.html')
 	);
@@ -65,7 +65,7 @@ test("the chunks pages start with carry V8's compile hint; chunks loaded on dema
 	let hinted = 0;
 	for (const file of scripts) {
 		const text = readFileSync(file, 'utf8');
-		const big = text.length >= 4096 + HINT.length;
+		const big = text.length >= MIN_BYTES + HINT.length;
 		const expected = atStart.has(file) && big;
 		expect(text.startsWith(HINT), file).toBe(expected);
 		if (expected) hinted++;
