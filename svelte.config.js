@@ -1,5 +1,7 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { EARLY_THEME_SCRIPT } from './src/lib/theme.js';
 
 /**
  * GitHub Pages serves a project site under /<repository>; BASE_PATH carries that prefix
@@ -9,6 +11,13 @@ const base = process.env.BASE_PATH ?? '';
 if (base !== '' && (!base.startsWith('/') || base.endsWith('/'))) {
 	throw new Error(`BASE_PATH must start with "/" and not end with one (got "${base}")`);
 }
+
+/**
+ * A CSP source that allows exactly one inline script.
+ * @param {string} script
+ * @returns {`sha256-${string}`}
+ */
+const sha256 = (script) => `sha256-${createHash('sha256').update(script).digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -28,11 +37,12 @@ const config = {
 		// Small enough that the page's CSS travels inside the HTML (no render-blocking round trip).
 		inlineStyleThreshold: 16 * 1024,
 		csp: {
-			// Prerendered pages get a <meta> policy with a sha256 hash for each inline script Kit emits.
+			// Prerendered pages get a <meta> policy with a sha256 hash for each inline script Kit emits;
+			// the one script of ours (a saved theme, before the first paint) is added here.
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				'script-src': ['self', sha256(EARLY_THEME_SCRIPT)],
 				// <style> elements are hashed by Kit; style *attributes* (shiki's token colours) cannot be,
 				// and carry no script, so they alone are allowed inline.
 				'style-src-elem': ['self'],

@@ -46,6 +46,36 @@ test.describe('the site', () => {
 		expect(await background()).toBe('rgb(255, 255, 255)');
 	});
 
+	test('a saved theme shows from the first paint, before the scripts run; the embed ignores it', async ({
+		watched: page
+	}) => {
+		await page.emulateMedia({ colorScheme: 'light' });
+		await openPlayground(page);
+		await page.getByLabel('Theme').selectOption('dark');
+		// Hold the page's modules back: what shows then is the prerendered page and its inline
+		// script alone (a CSP that refused the script would fail the watch, and the page be light).
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/**', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto('./handout/', { waitUntil: 'commit' });
+		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+		await expect(page.locator('h1')).toBeVisible();
+		expect(
+			await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
+		).toBe('rgb(13, 17, 23)');
+		await expect(page.locator('html')).not.toHaveAttribute('data-hydrated', 'true');
+		release();
+		await hydrated(page);
+		await expect(page.getByLabel('Theme')).toHaveValue('dark');
+		// An embed's theme comes from its own URL only (?theme=), whatever the site remembers.
+		await page.goto('./embed/#s256/1');
+		await hydrated(page);
+		await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+	});
+
 	test('the code beside a step is the real source, highlighted at build time', async ({
 		watched: page
 	}) => {
