@@ -1,7 +1,7 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
-import { EARLY_THEME_SCRIPT } from './src/lib/theme.js';
+import { EARLY_THEME_SCRIPTS } from './src/lib/theme.js';
 
 /**
  * GitHub Pages serves a project site under /<repository>; BASE_PATH carries that prefix
@@ -38,11 +38,11 @@ const config = {
 		inlineStyleThreshold: 16 * 1024,
 		csp: {
 			// Prerendered pages get a <meta> policy with a sha256 hash for each inline script Kit emits;
-			// the one script of ours (a saved theme, before the first paint) is added here.
+			// ours (the theme, set before the first paint: src/lib/theme.js) are added here.
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self', sha256(EARLY_THEME_SCRIPT)],
+				'script-src': ['self', ...Object.values(EARLY_THEME_SCRIPTS).map(sha256)],
 				// <style> elements are hashed by Kit; style *attributes* (shiki's token colours) cannot be,
 				// and carry no script, so they alone are allowed inline.
 				'style-src-elem': ['self'],

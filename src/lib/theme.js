@@ -1,13 +1,26 @@
-// Plain JavaScript: svelte.config.js (Node, no TypeScript) imports it to hash the script below.
+// Plain JavaScript: svelte.config.js (Node, no TypeScript) imports it to hash the scripts below.
 
 /** Where the theme switch keeps the reader's choice (localStorage): 'light' or 'dark'. */
 export const THEME_KEY = 'pkce-playground-theme';
 
 /**
- * Applies a saved theme before the first paint, so that a reader who chose dark on a light
- * system (a projector) does not see the light page first, until the switch hydrates.
- * hooks.server.ts puts it in the <head> of the site's pages (not the embed: its theme comes from
- * its URL); the CSP allows it by its sha256 (svelte.config.js). Storage may be blocked: then the
- * system's theme shows, as it would anyway.
+ * A script that sets `<html data-theme>` from an expression; anything but 'light' or 'dark' (or
+ * an exception: blocked storage) leaves the page to follow the system's setting.
+ * @param {string} theme
  */
-export const EARLY_THEME_SCRIPT = `try{var t=localStorage.getItem('${THEME_KEY}');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
+const applying = (theme) =>
+	`try{var t=${theme};if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
+
+/**
+ * Scripts that set a page's theme before its first paint, so that it never shows the other theme
+ * first, until it hydrates: a presenter who chose dark on a light laptop, a course page that
+ * embeds the dark playground. hooks.server.ts puts the right one in each page's <head>; the CSP
+ * allows them by their sha256 (svelte.config.js).
+ */
+// (Pure calls: the theme switch imports THEME_KEY alone, and the scripts stay out of its chunk.)
+export const EARLY_THEME_SCRIPTS = {
+	/** The site's pages: the theme the reader picked with the switch. */
+	site: /* @__PURE__ */ applying(`localStorage.getItem('${THEME_KEY}')`),
+	/** The embed: `?theme=light|dark` from its URL, and nothing else (not the site's saved choice). */
+	embed: /* @__PURE__ */ applying(`new URLSearchParams(location.search).get('theme')`)
+};

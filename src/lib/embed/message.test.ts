@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { heightMessage, isHeightMessage, parseTheme } from './message';
+import { heightMessage, isHeightMessage } from './message';
 
 describe('the height message', () => {
 	test('has the documented shape, with the height rounded up to a whole pixel', () => {
@@ -25,18 +25,5 @@ describe('the height message', () => {
 		['an infinite height', { type: 'pkce-playground:height', height: Infinity, version: 1 }]
 	])('is told apart from %s', (_, data) => {
 		expect(isHeightMessage(data)).toBe(false);
-	});
-});
-
-describe('the theme parameter', () => {
-	test.each([
-		['?theme=light', 'light'],
-		['?theme=dark', 'dark'],
-		['theme=dark&x=1', 'dark'],
-		['?theme=blue', undefined],
-		['?theme=', undefined],
-		['', undefined]
-	])('%s -> %s', (search, theme) => {
-		expect(parseTheme(search)).toBe(theme);
 	});
 });

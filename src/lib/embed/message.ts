@@ -38,10 +38,5 @@ export function isHeightMessage(data: unknown): data is HeightMessage {
 	);
 }
 
+/** A theme an embed can be told to use (`?theme=`); without one it follows the system. */
 export type EmbedTheme = 'light' | 'dark';
-
-/** Reads `?theme=light|dark` from a query string; anything else means "follow the system". */
-export function parseTheme(search: string): EmbedTheme | undefined {
-	const theme = new URLSearchParams(search).get('theme');
-	return theme === 'light' || theme === 'dark' ? theme : undefined;
-}
