@@ -38,7 +38,8 @@ const config = {
 		inlineStyleThreshold: 16 * 1024,
 		csp: {
 			// Prerendered pages get a <meta> policy with a sha256 hash for each inline script Kit emits;
-			// ours (the theme, set before the first paint: src/lib/theme.js) are added here.
+			// ours (the theme, set before the first paint: src/lib/theme.js) are added here. (In `vite
+			// dev`, restart after editing those scripts: the config, and so the hashes, load once.)
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],

@@ -1,21 +1,16 @@
 import type { Handle } from '@sveltejs/kit';
 import { EARLY_THEME_SCRIPTS } from '$lib/theme';
 
-/** Which early theme script a route's pages carry, if any. */
-function earlyThemeScript(routeId: string | null): string {
-	if (routeId?.startsWith('/(site)')) return EARLY_THEME_SCRIPTS.site;
-	if (routeId === '/embed') return EARLY_THEME_SCRIPTS.embed;
-	return '';
-}
-
 /**
  * Runs when pages are prerendered (and in `vite dev`): where app.html says `%pkce.theme%`, a page
- * gets the script that sets its theme before the first paint.
+ * gets the script that sets its theme before the first paint. The embed takes its theme from its
+ * URL; every other page (the site's, and the 404 page, whose route is null) the reader's choice.
  */
 export const handle: Handle = ({ event, resolve }) => {
-	const script = earlyThemeScript(event.route.id);
+	const script = event.route.id === '/embed' ? EARLY_THEME_SCRIPTS.embed : EARLY_THEME_SCRIPTS.site;
 	return resolve(event, {
+		// A function, so that a `$` in the script could never read as a replacement pattern.
 		transformPageChunk: ({ html }) =>
-			html.replace('%pkce.theme%', script && `<script>${script}</script>`)
+			html.replace('%pkce.theme%', () => `<script>${script}</script>`)
 	});
 };

@@ -1,10 +1,12 @@
 import { expectAccessible, expect, hydrated, test } from './fixtures';
 import { openPlayground } from './playground';
 import type { Page, Route } from '@playwright/test';
+import { THEME_KEY } from '../src/lib/theme.js';
 
 /**
  * Holds the page's modules back until the function returned is called: until then the page is
- * its prerendered markup and inline scripts alone, as a reader sees it before hydration.
+ * its prerendered markup, inline CSS and inline scripts alone, as a reader sees it before
+ * hydration. (The CSS is inline while it is under `inlineStyleThreshold`, svelte.config.js.)
  */
 async function holdModules(page: Page): Promise<() => Promise<void>> {
 	let open = () => {};
@@ -17,7 +19,8 @@ async function holdModules(page: Page): Promise<() => Promise<void>> {
 	await page.route(modules, hold);
 	return async () => {
 		open();
-		await page.unrouteAll({ behavior: 'wait' }); // lets the held requests go on first
+		// Not unroute(): it would answer the held requests itself, racing their handlers.
+		await page.unrouteAll({ behavior: 'wait' });
 	};
 }
 
@@ -75,9 +78,18 @@ test.describe('the site', () => {
 		await expect(code.locator('pre.shiki span[style*="--shiki-light"]').first()).toBeAttached();
 	});
 
-	test('an unknown address answers 404 with a way back', async ({ page }) => {
+	// Not `watched`: the browser logs the 404 of the page itself as a console error.
+	test('an unknown address answers 404 with a way back, in the theme the reader picked', async ({
+		page
+	}) => {
+		await page.goto('./handout/');
+		await page.evaluate((key) => localStorage.setItem(key, 'dark'), THEME_KEY);
 		const response = await page.goto('./no-such-page/');
 		expect(response?.status()).toBe(404);
+		await expect(page.getByRole('heading', { name: 'This page does not exist' })).toBeVisible();
+		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+		await page.getByRole('link', { name: 'Go to the PKCE Playground' }).click();
+		await expect(page.locator('section.playground')).toBeVisible();
 	});
 });
 
@@ -107,15 +119,19 @@ test.describe('before its scripts run', () => {
 		await expect(page.getByLabel('Theme')).toHaveValue('dark');
 
 		// The embed: its URL's theme, and not the site's saved choice.
-		release = await holdModules(page);
-		await page.goto('./embed/?theme=dark#s256/1', { waitUntil: 'commit' });
-		await expect(page.locator('h1')).toBeVisible();
-		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-		await release();
-		await hydrated(page);
-		await page.goto('./embed/#s256/1');
-		await hydrated(page);
-		await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+		for (const [search, theme] of [
+			['?theme=dark', 'dark'],
+			['', undefined]
+		]) {
+			release = await holdModules(page);
+			await page.goto(`./embed/${search}#s256/1`, { waitUntil: 'commit' });
+			await expect(page.locator('h1')).toBeVisible(); // the <head> and its script are done
+			if (theme) await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+			else await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+			await expect(page.locator('html')).not.toHaveAttribute('data-hydrated', 'true');
+			await release();
+			await hydrated(page);
+		}
 		expect(await background()).toBe('rgb(255, 255, 255)');
 	});
 });
