@@ -84,12 +84,15 @@ async function startDisplay() {
  */
 export async function launchWebKit(options) {
 	// WebKitWebDriver now and then never starts MiniBrowser (seen here about once in a dozen
-	// runs); a second attempt has always started. A second failure is reported as it is.
-	try {
-		return await launchWebKitOnce(options);
-	} catch (error) {
-		console.error(`engines: WebKit did not start (${String(error)}); trying once more`);
-		return launchWebKitOnce(options);
+	// runs, and once two times in a row); a third attempt is the last, and its failure is reported.
+	const ATTEMPTS = 3;
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await launchWebKitOnce(options);
+		} catch (error) {
+			if (attempt === ATTEMPTS) throw error;
+			console.error(`engines: WebKit did not start (${String(error)}); trying again`);
+		}
 	}
 }
 
