@@ -15,9 +15,9 @@ const applying = (theme) =>
  * Scripts that set a page's theme before its first paint, so that it never shows the other theme
  * first, until it hydrates: a presenter who chose dark on a light laptop, a course page that
  * embeds the dark playground. hooks.server.ts puts the right one in each page's <head>; the CSP
- * allows them by their sha256 (svelte.config.js).
+ * allows them by their sha256 (svelte.config.js). The calls are marked pure: the theme switch
+ * imports THEME_KEY alone, and the scripts stay out of its chunk (first-load byte budget).
  */
-// (Pure calls: the theme switch imports THEME_KEY alone, and the scripts stay out of its chunk.)
 export const EARLY_THEME_SCRIPTS = {
 	/** The site's pages: the theme the reader picked with the switch. */
 	site: /* @__PURE__ */ applying(`localStorage.getItem('${THEME_KEY}')`),
