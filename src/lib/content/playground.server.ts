@@ -1,16 +1,30 @@
 import { testVectorEnvironment } from '$lib/protocol/environment';
 import { runScenario } from '$lib/protocol/runner';
-import { SCENARIOS } from '$lib/protocol/scenarios';
-import type { ScenarioId, ScenarioRun } from '$lib/protocol/types';
-import { loadSnippet, snippetId } from './snippets.server';
+import type { ScenarioId } from '$lib/protocol/types';
+import { assertContent } from './check';
+import { QUIZ } from './quiz';
+import { SCENARIOS } from './scenarios';
+import { WORKBENCH_CODE, UNSHOWN } from './shown';
+import { loadSnippet, snippetId, SOURCES } from './snippets.server';
+import { loadStory, teach } from './story';
+import type { TaughtRun } from './types';
 
-/** Every scenario run with the RFC 7636 test vector. */
-export function testVectorRuns(): Promise<ScenarioRun[]> {
-	return Promise.all(SCENARIOS.map((s) => runScenario(s.id, testVectorEnvironment())));
+/** One scenario run with the deterministic test-vector environment, with its text. */
+export async function testVectorStory(scenario: ScenarioId): Promise<TaughtRun> {
+	const [run, story] = await Promise.all([
+		runScenario(scenario, testVectorEnvironment()),
+		loadStory(scenario)
+	]);
+	return teach(run, story);
+}
+
+/** Every scenario, run with the test-vector environment, with its text. */
+export function testVectorRuns(): Promise<TaughtRun[]> {
+	return Promise.all(SCENARIOS.map((s) => testVectorStory(s.id)));
 }
 
 /** Highlighted code for every region the runs' steps refer to, keyed "file#region". */
-export async function snippetsFor(runs: readonly ScenarioRun[]): Promise<Record<string, string>> {
+export async function snippetsFor(runs: readonly TaughtRun[]): Promise<Record<string, string>> {
 	const refs = new Map(
 		runs.flatMap((run) => run.steps.map((step) => [snippetId(step.code), step.code]))
 	);
@@ -20,15 +34,41 @@ export async function snippetsFor(runs: readonly ScenarioRun[]): Promise<Record<
 
 /** The highlighted code of one scenario's steps (the steps, not the values, choose the code). */
 export async function scenarioSnippets(scenario: ScenarioId): Promise<Record<string, string>> {
-	return snippetsFor([await runScenario(scenario, testVectorEnvironment())]);
+	return snippetsFor([await testVectorStory(scenario)]);
+}
+
+let checked: Promise<void> | undefined;
+
+/**
+ * Checks every scenario's text against its run and the real sources (check.ts); throws, and so
+ * fails the prerender, naming each file and step at fault. Runs once per build.
+ */
+export function checkAllContent(): Promise<void> {
+	checked ??= (async () => {
+		const ids = SCENARIOS.map((s) => s.id);
+		const [runs, stories] = await Promise.all([
+			Promise.all(ids.map((id) => runScenario(id, testVectorEnvironment()))),
+			Promise.all(ids.map(loadStory))
+		]);
+		assertContent({
+			runs,
+			stories: Object.fromEntries(ids.map((id, i) => [id, stories[i]!])),
+			sources: SOURCES,
+			shownElsewhere: WORKBENCH_CODE,
+			unshown: UNSHOWN,
+			stepLinks: QUIZ.map((q) => ({ from: `quiz "${q.id}"`, ...q.see }))
+		});
+	})();
+	return checked;
 }
 
 /**
- * What the playground needs at build time: the run to prerender (`initial`, with the RFC 7636
- * test vector, which is what a reader without JavaScript sees) and its highlighted code. Other
+ * What the playground needs at build time: the run to prerender (`initial`, with the test-vector
+ * environment, which is what a reader without JavaScript sees) and its highlighted code. Other
  * scenarios' code is fetched from /snippets/<scenario>.json when the reader switches.
  */
 export async function loadPlaygroundData(initial: ScenarioId = 's256') {
-	const run = await runScenario(initial, testVectorEnvironment());
+	await checkAllContent();
+	const run = await testVectorStory(initial);
 	return { initial: run, snippets: await snippetsFor([run]) };
 }

@@ -1,4 +1,4 @@
-import type { Step } from '$lib/protocol/types';
+import type { TaughtStep as Step } from './types';
 
 /**
  * "Predict, then reveal": the question a presenter asks the room before a decisive step —

@@ -1,4 +1,5 @@
-import type { Citation, ScenarioId } from '$lib/protocol/types';
+import type { ScenarioId } from '$lib/protocol/types';
+import type { Citation } from './types';
 
 /** A step of a playground scenario, named by its id; the build resolves it to `#scenario/n`. */
 export interface StepRef {
@@ -60,22 +61,23 @@ export const QUIZ: readonly QuizQuestion[] = [
 		]
 	},
 	{
-		id: 'attacker-races',
+		id: 'attacker-first',
 		question:
 			'An attacker copied the code from the redirect and reaches the token endpoint first, without a code_verifier. What does it get?',
 		choices: [
 			'An access token, because it was first',
-			'invalid_grant, because the code is bound to a code_challenge',
+			'An error and no token, because the code is bound to a code_challenge',
 			'invalid_client, because it is not the real client',
-			'Nothing: the server revokes the code for everyone'
+			'Nothing, and the server revokes the code for everyone'
 		],
 		answer: 1,
 		explanation:
-			'The attacker can send the public `client_id` and `redirect_uri` just as the client does. What it cannot send is a verifier whose S256 is the bound challenge, so the server answers `invalid_grant` — and the refused attempt does not use the code up for the real client.',
+			'The attacker can send the public `client_id` and `redirect_uri` just as the client does. What it cannot send is a verifier whose S256 is the bound challenge, so the server refuses, whoever arrives first. Which error it names is not fixed: this server answers `invalid_grant`, as oidc-provider does, and OAuth 2.1 lists a missing required parameter under `invalid_request`. This server also keeps the code valid for the real client after the refused attempt; that is its choice, not a rule.',
 		see: { scenario: 's256', step: 'token-attacker-no-verifier' },
 		cites: [
 			{ spec: 'RFC 7636', section: '4.6' },
-			{ spec: 'RFC 6749', section: '5.2' }
+			{ spec: 'OAuth 2.1', section: '3.2.4' },
+			{ spec: 'OAuth 2.1', section: '7.5.2' }
 		]
 	},
 	{
@@ -110,7 +112,7 @@ export const QUIZ: readonly QuizQuestion[] = [
 		],
 		answer: 2,
 		explanation:
-			'32 octets × 8 bits = 256 bits; base64url turns them into 43 characters of 6 bits each without adding any. On average half of the 2^256 candidates must be tried: 2^255 / 10^12 seconds, about 1.8 × 10^57 years. Try your own numbers in the workbench above.',
+			'32 octets (bytes) × 8 bits = 256 bits. base64url spreads them over 43 characters without adding any: 42 characters carry 6 bits each and the last one the remaining 4 (42 × 6 + 4 = 256). On average half of the 2^256 candidates must be tried: 2^255 / 10^12 seconds, about 1.8 × 10^57 years. Try your own numbers in the workbench above.',
 		see: { scenario: 's256', step: 'token-attacker-guess' },
 		cites: [
 			{ spec: 'RFC 7636', section: '4.1' },
@@ -129,7 +131,7 @@ export const QUIZ: readonly QuizQuestion[] = [
 		],
 		answer: 2,
 		explanation:
-			'An omitted `code_challenge_methods_supported` means the server does not support PKCE. MCP clients must verify PKCE support first and refuse to proceed without it, rather than send the user through a flow that cannot protect the code.',
+			'An omitted `code_challenge_methods_supported` means the server does not support PKCE (RFC 8414). MCP (2025-11-25, unchanged in 2026-07-28) says clients MUST verify PKCE support first and MUST refuse to proceed when the field is absent, rather than send the user through a flow that cannot protect the code.',
 		see: { scenario: 'mcp-discovery', step: 'legacy-refuse' },
 		cites: [
 			{ spec: 'RFC 8414', section: '2' },
@@ -148,10 +150,10 @@ export const QUIZ: readonly QuizQuestion[] = [
 		],
 		answer: 1,
 		explanation:
-			'Revocation on reuse is for a second valid request. A replay with a wrong `code_verifier` is refused with `invalid_grant` and should not revoke anything — otherwise an attacker holding only the code could sign the user out.',
+			'Revocation on reuse is for a second valid request (RFC 6749: the server SHOULD revoke then). A replay with a wrong `code_verifier` is refused with `invalid_grant`, the error RFC 7636 sets for a verifier that does not match, and OAuth 2.1 says it SHOULD NOT revoke anything — otherwise an attacker holding only the code could sign the user out.',
 		see: { scenario: 'replay', step: 'token-attacker-replay' },
 		cites: [
-			{ spec: 'OAuth 2.1', section: 'Reuse of Authorization Codes' },
+			{ spec: 'OAuth 2.1', section: '7.5.2' },
 			{ spec: 'RFC 6749', section: '4.1.2' }
 		]
 	},
@@ -161,15 +163,16 @@ export const QUIZ: readonly QuizQuestion[] = [
 		choices: [
 			'RFC 9126, which made PKCE mandatory for all OAuth 2.0 clients',
 			'Only RFC 6749, the OAuth 2.0 framework',
-			'RFC 9700 for public clients, and the MCP authorization specification for every MCP client',
+			'RFC 9700 and RFC 8252 for public and native clients, and MCP for every client that does OAuth authorization',
 			'None: PKCE is optional everywhere'
 		],
 		answer: 2,
 		explanation:
-			'RFC 9700 says public clients MUST use PKCE, and MCP requires it of every MCP client. RFC 9126 is Pushed Authorization Requests and does not mandate PKCE — a common mix-up. Without PKCE the attacker with the copied code simply wins.',
+			'RFC 9700 says public clients MUST use PKCE, RFC 8252 says native apps MUST implement it, and MCP requires it of every MCP client that does OAuth authorization. Authorization is optional in MCP and meant for HTTP transports: a client of a stdio server takes its credentials from the environment instead. RFC 9126 is Pushed Authorization Requests and does not mandate PKCE — a common mix-up. Without PKCE the attacker with the copied code simply gets in.',
 		see: { scenario: 'no-pkce', step: 'token-attacker-no-verifier' },
 		cites: [
 			{ spec: 'RFC 9700', section: '2.1.1' },
+			{ spec: 'RFC 8252', section: '6' },
 			{ spec: 'MCP 2025-11-25', section: 'Authorization Code Protection' }
 		]
 	}

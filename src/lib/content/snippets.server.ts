@@ -1,9 +1,9 @@
-import type { CodeRef } from '$lib/protocol/types';
+import type { CodeRef } from './types';
 import { highlight } from './highlight.server';
 import { extractRegion } from './regions';
 
 /** The real source of the core, as text, keyed by path below src/lib (e.g. "pkce/verifier.ts"). */
-const sources: Record<string, string> = Object.fromEntries(
+export const SOURCES: Readonly<Record<string, string>> = Object.fromEntries(
 	Object.entries(
 		import.meta.glob<string>(['/src/lib/pkce/*.ts', '/src/lib/protocol/**/*.ts', '!**/*.test.ts'], {
 			query: '?raw',
@@ -22,7 +22,7 @@ export interface Snippet extends CodeRef {
 
 /** The source text of a core file; throws with the path when it does not exist. */
 export function sourceOf(file: string): string {
-	const text = sources[file];
+	const text = SOURCES[file];
 	if (text === undefined) throw new Error(`No source file src/lib/${file}`);
 	return text;
 }

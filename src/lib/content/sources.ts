@@ -1,17 +1,22 @@
-import type { Citation, SpecId } from '$lib/protocol/types';
+import type { Citation, SpecId } from './types';
 
 /** Where each specification lives; citation links only need this (a small first load). */
 export const SPEC_URLS: Record<SpecId, string> = {
 	'RFC 7636': 'https://www.rfc-editor.org/rfc/rfc7636',
 	'RFC 6749': 'https://www.rfc-editor.org/rfc/rfc6749',
+	'RFC 6750': 'https://www.rfc-editor.org/rfc/rfc6750',
 	'RFC 8252': 'https://www.rfc-editor.org/rfc/rfc8252',
 	'RFC 8414': 'https://www.rfc-editor.org/rfc/rfc8414',
 	'RFC 8707': 'https://www.rfc-editor.org/rfc/rfc8707',
 	'RFC 9700': 'https://www.rfc-editor.org/rfc/rfc9700',
 	'RFC 9728': 'https://www.rfc-editor.org/rfc/rfc9728',
 	'OAuth 2.1': 'https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-15',
-	'MCP 2025-11-25': 'https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization'
+	'MCP 2025-11-25': 'https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization',
+	'MCP 2026-07-28': 'https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization'
 };
+
+/** The draft of OAuth 2.1 whose section numbers the site checked (they move between drafts). */
+export const OAUTH21_DRAFT = '-15';
 
 /** A link to the cited section: "4.1" -> #section-4.1, "Appendix B" -> #appendix-B. */
 export function citationUrl({ spec, section }: Citation): string {
@@ -22,9 +27,10 @@ export function citationUrl({ spec, section }: Citation): string {
 	return base; // named sections (e.g. MCP's "Authorization Code Protection") have no stable anchor
 }
 
-/** How a citation reads on the page: "RFC 7636 §4.1". */
+/** How a citation reads on the page: "RFC 7636 §4.1", "OAuth 2.1 (-15) §3.2.4". */
 export function citationLabel({ spec, section }: Citation): string {
-	return /^\d/.test(section) ? `${spec} §${section}` : `${spec}, ${section}`;
+	const name = spec === 'OAuth 2.1' ? `${spec} (${OAUTH21_DRAFT})` : spec;
+	return /^\d/.test(section) ? `${name} §${section}` : `${name}, ${section}`;
 }
 
 /**
@@ -33,20 +39,38 @@ export function citationLabel({ spec, section }: Citation): string {
  * deliberate edit here, after reading the section.
  */
 export const CITED_SECTIONS: Record<SpecId, readonly string[]> = {
-	'RFC 7636': ['1', '4.1', '4.2', '4.3', '4.4', '4.4.1', '4.5', '4.6', '7.1', '7.2', 'Appendix B'],
-	'RFC 6749': ['4.1.2', '4.1.2.1', '4.1.3', '5.1', '5.2', '10.12'],
+	'RFC 7636': [
+		'1',
+		'3',
+		'4.1',
+		'4.2',
+		'4.3',
+		'4.4',
+		'4.4.1',
+		'4.5',
+		'4.6',
+		'7.1',
+		'7.2',
+		'Appendix A',
+		'Appendix B'
+	],
+	'RFC 6749': ['4.1.2', '4.1.2.1', '4.1.3', '5.1', '5.2', '10.5', '10.12'],
+	'RFC 6750': ['2.1', '3.1'],
 	'RFC 8252': ['6', '7.3', '8.1', '8.3'],
 	'RFC 8414': ['2'],
 	'RFC 8707': ['2'],
 	'RFC 9700': ['2.1.1', '4.5', '4.8', '4.8.2'],
-	'RFC 9728': ['3', '5.1'],
-	'OAuth 2.1': ['4.1.2.1', 'Reuse of Authorization Codes'],
+	'RFC 9728': ['2', '3', '5.1'],
+	// draft -15 (OAUTH21_DRAFT): the numbers checked against shared/FACTS.md
+	'OAuth 2.1': ['3.2.4', '4.1.1', '4.1.2.1', '4.1.3', '7.5.1', '7.5.2'],
 	'MCP 2025-11-25': [
 		'Authorization Server Discovery',
 		'Authorization Code Protection',
 		'Resource Parameter Implementation',
 		'Token Audience Binding and Validation'
-	]
+	],
+	// The current revision: PKCE rules unchanged, the page split into sub-pages.
+	'MCP 2026-07-28': ['Authorization']
 };
 
 /** Whether a citation names a source and one of its citable sections. */

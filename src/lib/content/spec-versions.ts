@@ -1,5 +1,5 @@
-import type { SpecId } from '$lib/protocol/types';
 import { SPEC_URLS } from './sources';
+import type { SpecId } from './types';
 
 // Kept apart from sources.ts so pages that only link citations do not load titles and versions.
 /** The specifications the site was checked against, with the version read. */
@@ -12,6 +12,11 @@ export const SOURCES: Record<SpecId, { title: string; url: string; version: stri
 	'RFC 6749': {
 		title: 'The OAuth 2.0 Authorization Framework',
 		url: SPEC_URLS['RFC 6749'],
+		version: 'October 2012'
+	},
+	'RFC 6750': {
+		title: 'OAuth 2.0 Bearer Token Usage',
+		url: SPEC_URLS['RFC 6750'],
 		version: 'October 2012'
 	},
 	'RFC 8252': {
@@ -42,11 +47,16 @@ export const SOURCES: Record<SpecId, { title: string; url: string; version: stri
 	'OAuth 2.1': {
 		title: 'The OAuth 2.1 Authorization Framework (draft)',
 		url: SPEC_URLS['OAuth 2.1'],
-		version: 'draft -15, March 2026'
+		version: 'draft -15, March 2026 (draft -16 of September 2026 exists; sections cited are -15’s)'
 	},
 	'MCP 2025-11-25': {
 		title: 'Model Context Protocol: Authorization',
 		url: SPEC_URLS['MCP 2025-11-25'],
-		version: '2025-11-25'
+		version: '2025-11-25, whose section names the site cites'
+	},
+	'MCP 2026-07-28': {
+		title: 'Model Context Protocol: Authorization',
+		url: SPEC_URLS['MCP 2026-07-28'],
+		version: '2026-07-28, the current revision: PKCE rules unchanged, sections moved into sub-pages'
 	}
 };

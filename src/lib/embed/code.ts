@@ -1,5 +1,5 @@
 import { formatPlace } from '$lib/playground/location';
-import { SCENARIOS } from '$lib/protocol/scenarios';
+import { SCENARIOS } from '$lib/content/scenarios';
 import type { ScenarioId } from '$lib/protocol/types';
 import { EMBED_MESSAGE_VERSION, HEIGHT_MESSAGE_TYPE, type EmbedTheme } from './message';
 

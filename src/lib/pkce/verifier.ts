@@ -16,7 +16,8 @@ export function octetsForVerifierLength(length: number): number {
 // #region generate
 /**
  * Creates a high-entropy `code_verifier`: random octets, base64url-encoded (RFC 7636 §4.1).
- * Each base64url character carries exactly 6 random bits, so there is no modulo bias.
+ * Each base64url character carries 6 random bits, except a last, partial one (for 43
+ * characters: 42 × 6 + 4 = 256 bits); there is no modulo bias.
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.1
  */
 export function generateCodeVerifier(

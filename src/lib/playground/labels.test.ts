@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import type { Step } from '$lib/protocol/types';
+import type { TaughtStep as Step } from '$lib/content/types';
 import { arrowLabel } from './labels';
 
 const base: Step = {
 	id: 'x',
+	action: 'x',
 	title: 'The client makes a verifier',
 	from: 'client',
 	to: 'client',

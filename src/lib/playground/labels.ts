@@ -1,4 +1,4 @@
-import type { Step } from '$lib/protocol/types';
+import type { TaughtStep as Step } from '$lib/content/types';
 
 /** The short label on a diagram arrow: what travels, as on the wire ("POST /token", "400 invalid_grant"). */
 export function arrowLabel(step: Step): string {

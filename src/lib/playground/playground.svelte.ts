@@ -1,7 +1,8 @@
 import { pickSha256, webCryptoRandom, type Sha256 } from '$lib/pkce';
-import { runScenario } from '$lib/protocol/runner';
-import { SCENARIOS } from '$lib/protocol/scenarios';
-import type { ScenarioId, ScenarioRun } from '$lib/protocol/types';
+import { runStory } from '$lib/content/story';
+import { SCENARIOS } from '$lib/content/scenarios';
+import type { TaughtRun as ScenarioRun } from '$lib/content/types';
+import type { ScenarioId } from '$lib/protocol/types';
 import { clampStep, formatPlace, parsePlace } from './location';
 
 export const SCENARIO_IDS: readonly ScenarioId[] = SCENARIOS.map((s) => s.id);
@@ -83,7 +84,7 @@ export class Playground {
 	}
 
 	/**
-	 * Recomputes the scenario with fresh values (or the RFC 7636 test vector) and shows `step`.
+	 * Recomputes the scenario with fresh values (or the deterministic test-vector values) and shows `step`.
 	 * False when a newer request superseded this one before it finished.
 	 */
 	async load(scenario: ScenarioId, step = 0): Promise<boolean> {
@@ -98,7 +99,7 @@ export class Playground {
 			// Each request in the run waits a task, so the browser stays responsive while it runs.
 			const env = { ...values, inTransit: nextTask };
 			const [run, codeProblem] = await Promise.all([
-				runScenario(scenario, env),
+				runStory(scenario, env),
 				this.#fetchCode(scenario)
 			]);
 			if (generation !== this.#generation) return false; // a newer request won

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { testVectorEnvironment } from '$lib/protocol/environment';
-import { runScenario } from '$lib/protocol/runner';
+import { runStory } from '$lib/content/story';
 import type { ScenarioId } from '$lib/protocol/types';
 import { Playground } from './playground.svelte';
 
-const initial = await runScenario('s256', testVectorEnvironment());
+const initial = await runStory('s256', testVectorEnvironment());
 const codeOf = (scenario: ScenarioId) => ({ [`${scenario}.ts#region`]: `<pre>${scenario}</pre>` });
 
 describe("the playground's code per scenario", () => {

@@ -41,8 +41,9 @@ export class Attacker {
 
 	// #region observe-response
 	/**
-	 * Case 4a: it reads the authorization response (OS or URL-handler logs). The client
-	 * receives the same redirect, so both now hold the code and they race.
+	 * Case 4a: it observes the authorization response (e.g. an app registered for the same
+	 * redirect). The client receives it too, so both hold the code; with PKCE, who reaches the
+	 * token endpoint first does not matter.
 	 * @see https://www.rfc-editor.org/rfc/rfc7636#section-1
 	 */
 	observeRedirect(location: string): void {
@@ -66,7 +67,7 @@ export class Attacker {
 
 	// #region read-request
 	/**
-	 * Case 4b: it also reads the authorization request (e.g. leaked HTTP logs). With `plain`
+	 * Case 4b: it also reads the authorization request (e.g. HTTP logs the OS leaks). With `plain`
 	 * the `code_challenge` is the `code_verifier`, so it now holds the verifier too.
 	 * @see https://www.rfc-editor.org/rfc/rfc7636#section-1
 	 */
@@ -168,7 +169,7 @@ export class Attacker {
 	// #region inject-stolen-code
 	/**
 	 * Swaps the stolen code into the callback of its own sign-in; its client checks `state`,
-	 * which is its own, and accepts. Nothing but PKCE tells the two sessions apart now.
+	 * which is its own, and accepts. Only PKCE (or an OpenID Connect nonce) tells the two apart now.
 	 * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.5
 	 */
 	injectStolenCode(): string {

@@ -324,10 +324,10 @@ describe('/token', () => {
 		expect((await as.token(tokenForm(code))).status).toBe(200);
 	});
 
-	test('RFC 9700 §4.8.2: a code_verifier for a code issued without a challenge -> invalid_grant', async () => {
+	test('RFC 9700 §4.8.2: a code_verifier for a code issued without a challenge is refused; OAuth 2.1 (-15) §3.2.4 -> invalid_request', async () => {
 		const { as } = setup({ pkceRequired: false });
 		const unbound = { code_challenge: undefined, code_challenge_method: undefined };
-		expectOAuthError(await as.token(tokenForm(issueCode(as, unbound))), 'invalid_grant');
+		expectOAuthError(await as.token(tokenForm(issueCode(as, unbound))), 'invalid_request');
 		// Without a verifier, an unbound code still redeems on a server where PKCE is optional.
 		const plainOld = await as.token(
 			tokenForm(issueCode(as, unbound), { code_verifier: undefined })

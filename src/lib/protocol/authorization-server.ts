@@ -54,7 +54,9 @@ export interface AuthorizationServerOptions {
 
 export type AuthorizeResult =
 	| { kind: 'redirect'; location: string; response: HttpResponse }
-	| { kind: 'error-page'; response: HttpResponse };
+	| { kind: 'error-page'; response: HttpResponse }
+	/** The request is valid and the user is asked to sign in and approve (nothing issued yet). */
+	| { kind: 'consent'; response: HttpResponse };
 
 /** What the server knows about an access token it issued. */
 export interface AccessTokenInfo {
@@ -70,13 +72,20 @@ export interface AuthorizationServer {
 	readonly policy: Readonly<ServerPolicy>;
 	/** RFC 8414 metadata. */
 	metadata(): Record<string, unknown>;
-	/** Handles a GET to the authorization endpoint; `user` is who signed in and approved. */
-	authorize(url: string, user?: string): AuthorizeResult;
+	/**
+	 * Handles a GET to the authorization endpoint; `user` is who signed in and approved. With
+	 * `approved` false the server checks the request and answers with its sign-in and consent
+	 * page; the same request, resumed once the user approved, gets the code.
+	 */
+	authorize(url: string, user?: string, approved?: boolean): AuthorizeResult;
 	/** Handles a POST to the token endpoint, given its form fields. */
 	token(form: Record<string, string>): Promise<HttpResponse>;
 	/** The resource server's in-process view of a token (no wire protocol is modelled for it). */
 	lookupAccessToken(access_token: string): AccessTokenInfo | undefined;
-	/** What the server holds: the latest code, its bound challenge and the latest token. */
+	/**
+	 * What the server holds of the latest sign-in: the `state` and `code_challenge` it received,
+	 * the code it issued, the `code_verifier` it verified and the token it issued.
+	 */
 	knowledge(): Knowledge;
 }
 
@@ -154,7 +163,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 		return this.policy.allowPlain ? ['S256', 'plain'] : ['S256'];
 	}
 
-	authorize(url: string, user = 'alice'): AuthorizeResult {
+	authorize(url: string, user = 'alice', approved = true): AuthorizeResult {
 		const query = new URL(url).searchParams;
 		// RFC 6749 §3.1: a parameter sent without a value is treated as omitted.
 		const param = (name: string) => query.get(name) || undefined;
@@ -205,6 +214,21 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 			return fail('invalid_target', 'unknown resource');
 		}
 
+		this.latest = {
+			...(state !== undefined && { state }),
+			...(code_challenge !== undefined && { code_challenge })
+		};
+		if (!approved) {
+			const host = new URL(redirect_uri).host;
+			return {
+				kind: 'consent',
+				response: pageResponse(
+					200,
+					`Sign in, then allow ${client.client_id} to use ${resource ?? 'your account'}? You will return to ${host}.`
+				)
+			};
+		}
+
 		// #region authorize-issue-code
 		const code = base64UrlEncode(this.random(CODE_OCTETS));
 		this.codes.set(code, {
@@ -223,7 +247,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 		target.searchParams.append('code', code);
 		if (state !== undefined) target.searchParams.append('state', state);
 		// #endregion authorize-issue-code
-		this.latest = { code, ...(code_challenge !== undefined && { code_challenge }) };
+		this.latest = { ...this.latest, code };
 		return { kind: 'redirect', location: target.href, response: redirectResponse(target.href) };
 	}
 
@@ -277,14 +301,15 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 				grant.code_challenge_method,
 				this.sha256
 			);
-			// ← recompute from the verifier and compare, in constant time (§4.6)
+			// ← recompute from the verifier and compare (§4.6); constant time is good practice
 			if (!constantTimeEqual(challenge, grant.code_challenge)) {
 				return oauthError('invalid_grant', 'code_verifier does not match the code_challenge');
 			}
 		} else if (this.policy.checksVerifier && code_verifier !== undefined) {
 			// RFC 9700 §4.8.2: a verifier without a challenge means someone dropped the challenge.
+			// OAuth 2.1 (-15 §3.2.4) lists this case under invalid_request.
 			if (this.policy.downgradeProtection) {
-				return oauthError('invalid_grant', 'code_verifier sent, but the code has no challenge');
+				return oauthError('invalid_request', 'code_verifier sent, but the code has no challenge');
 			}
 		}
 		// #endregion token-verify-pkce
@@ -297,9 +322,9 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 		// #region token-reuse
 		if (grant.used) {
 			// Only a request that passed every check above reaches this point. RFC 6749 §4.1.2:
-			// deny it and revoke what the code already produced. A replay with a wrong or missing
-			// verifier was refused above without revoking anything (OAuth 2.1 draft -15, "Reuse of
-			// Authorization Codes"), so a thief holding only the code cannot log the user out.
+			// MUST deny it, SHOULD revoke what the code already produced (this server does). A replay
+			// with a wrong or missing verifier was refused above without revoking anything (OAuth 2.1
+			// -15 §7.5.2), so a thief holding only the code cannot log the user out.
 			for (const token of grant.issuedTokens) this.tokens.get(token)!.active = false;
 			return oauthError('invalid_grant', 'authorization code already used; tokens revoked');
 		}
@@ -315,7 +340,11 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 			active: true
 		});
 		grant.issuedTokens.push(access_token);
-		this.latest = { ...this.latest, access_token };
+		this.latest = {
+			...this.latest,
+			...(code_verifier !== undefined && { code_verifier }),
+			access_token
+		};
 		return jsonResponse(200, { access_token, token_type: 'Bearer', expires_in: 3600 }, [
 			['Cache-Control', 'no-store'], // RFC 6749 §5.1: tokens must not be cached
 			['Pragma', 'no-cache']
@@ -372,8 +401,8 @@ function parseUrl(text: string): URL | undefined {
 }
 
 /**
- * Compares two strings in time that depends on their lengths only, not on the first difference.
- * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.6
+ * Compares two strings in time that depends on their lengths only, not on the first difference:
+ * good practice when comparing secrets (RFC 7636 §4.6 requires the comparison, not its timing).
  */
 export function constantTimeEqual(a: string, b: string): boolean {
 	let difference = a.length ^ b.length;

@@ -159,9 +159,9 @@ export class McpClient {
 		const { pkce, random, sha256 } = this.options;
 		this.session = {};
 		if (pkce !== 'none') {
-			const code_verifier = generateCodeVerifier(43, random); // ← stays in this process
+			const code_verifier = generateCodeVerifier(43, random); // ← kept here, never put in a URL
 			const code_challenge = await computeCodeChallenge(code_verifier, pkce, sha256);
-			this.session = { code_verifier, code_challenge }; // ← only the challenge will travel
+			this.session = { code_verifier, code_challenge }; // ← the challenge goes via the browser
 		}
 		this.session.state = base64UrlEncode(random(16));
 	}
@@ -181,7 +181,7 @@ export class McpClient {
 		url.searchParams.append('redirect_uri', this.redirectUri);
 		url.searchParams.append('state', state ?? '');
 		if (code_challenge !== undefined && pkce !== 'none') {
-			url.searchParams.append('code_challenge', code_challenge); // ← the hash, not the verifier
+			url.searchParams.append('code_challenge', code_challenge); // ← S256: a hash; plain: the verifier
 			url.searchParams.append('code_challenge_method', pkce);
 		}
 		url.searchParams.append('resource', resource); // RFC 8707: the token is for this server
@@ -233,7 +233,7 @@ export class McpClient {
 	// #region call-mcp
 	/**
 	 * Calls a tool on the MCP server with the access token as a bearer token.
-	 * @see https://www.rfc-editor.org/rfc/rfc9728#section-5.1
+	 * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
 	 */
 	async callMcp(send: Send): Promise<Exchange> {
 		const request = mcpToolCall(this.options.resource, this.session.access_token);

@@ -8,9 +8,13 @@ export interface Exchange {
 
 /**
  * How actors reach each other: a request in, the addressee's response out. `user` is who is
- * signed in to the authorization server in the browser that sends the request.
+ * signed in to the authorization server in the browser that sends the request; `approved: false`
+ * stops an authorization request at the sign-in and consent page.
  */
-export type Send = (request: HttpRequest, context?: { user?: string }) => Promise<HttpResponse>;
+export type Send = (
+	request: HttpRequest,
+	context?: { user?: string; approved?: boolean }
+) => Promise<HttpResponse>;
 
 const STATUS_TEXT: Record<number, string> = {
 	200: 'OK',

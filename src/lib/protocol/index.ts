@@ -30,7 +30,7 @@ export { formPost, formRecord, oauthError, type Exchange, type Send } from './ht
 export { McpServer, resourceMetadataUrl } from './mcp-server';
 export { createNetwork } from './network';
 export { playScenario, runScenario, type ScenarioDefinition } from './runner';
-export { loadScenario, SCENARIOS, type ScenarioInfo } from './scenarios';
+export { loadScenario, SCENARIO_IDS } from './scenarios';
 export { carriesOf, Timeline } from './timeline';
 export * from './types';
 export {

@@ -78,7 +78,10 @@ export class McpServer {
 	}
 
 	// #region www-authenticate
-	/** 401 that tells the client where to discover how to get a token (RFC 9728 §5.1). */
+	/**
+	 * 401 that tells the client where to discover how to get a token (`resource_metadata`,
+	 * RFC 9728 §5.1); `error="invalid_token"` is RFC 6750 §3.1's.
+	 */
 	private unauthorized(error?: 'invalid_token'): HttpResponse {
 		const params = [`resource_metadata="${this.resourceMetadataUrl}"`];
 		if (error) params.unshift(`error="${error}"`);

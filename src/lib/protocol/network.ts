@@ -20,7 +20,7 @@ export function createNetwork(
 		const endpoint = url.origin + url.pathname;
 		const get = request.method === 'GET';
 		if (get && endpoint === metadata.authorization_endpoint) {
-			return as.authorize(request.url, context?.user).response;
+			return as.authorize(request.url, context?.user, context?.approved).response;
 		}
 		if (!get && endpoint === metadata.token_endpoint) return as.token(formRecord(request));
 		if (get && endpoint === `${as.issuer}/.well-known/oauth-authorization-server`) {

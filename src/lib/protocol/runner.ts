@@ -1,14 +1,10 @@
 import { loadScenario } from './scenarios';
+import type { ScenarioDefinition } from './scenarios/definition';
 import { Timeline } from './timeline';
 import type { ScenarioId, ScenarioRun } from './types';
 import type { Environment } from './world';
 
-/** A scenario module: one story, told by running the actors. */
-export interface ScenarioDefinition {
-	/** One sentence: what this run shows. */
-	summary: string;
-	play(timeline: Timeline, env: Environment): Promise<void>;
-}
+export type { ScenarioDefinition };
 
 /**
  * Runs a scenario once, start to finish, and hands back every step (async: WebCrypto is).
@@ -26,5 +22,5 @@ export async function playScenario(
 ): Promise<ScenarioRun> {
 	const timeline = new Timeline();
 	await definition.play(timeline, env);
-	return { scenario: id, steps: timeline.steps, summary: definition.summary };
+	return { scenario: id, steps: timeline.steps };
 }

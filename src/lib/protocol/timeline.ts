@@ -1,8 +1,11 @@
 import { headerValue, type Exchange } from './http';
 import type { ActorId, Knowledge, Step } from './types';
 
-/** A step as a scenario describes it; the timeline adds what every actor knows afterwards. */
-export type StepInput = Omit<Step, 'knowledge' | 'phase'>;
+/**
+ * A step as a scenario describes it; the timeline adds what every actor knows afterwards and the
+ * phase. `action` defaults to `id`.
+ */
+export type StepInput = Omit<Step, 'knowledge' | 'phase' | 'action'> & { action?: string };
 
 const KEYS: readonly (keyof Knowledge)[] = [
 	'code_verifier',
@@ -20,27 +23,38 @@ const URL_SAFE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export class Timeline {
 	readonly steps: Step[] = [];
 	private lanes: Record<ActorId, () => Knowledge> | undefined;
-	private phase: { id?: string; title: string } | undefined;
+	private phase: { id: string; prefixIds: boolean } | undefined;
 
 	/**
-	 * The actors the following steps are about, optionally as a new phase of the run; a phase
-	 * with an id prefixes its steps' ids, so they stay unique across phases.
+	 * The actors the following steps are about, optionally as a new phase of the run (its title
+	 * is content, keyed by the id). A phase prefixes its steps' ids, so they stay unique across
+	 * phases, unless it is the run's first and says otherwise.
 	 */
-	cast(world: { lanes: Record<ActorId, () => Knowledge> }, phase?: { id?: string; title: string }) {
+	cast(
+		world: { lanes: Record<ActorId, () => Knowledge> },
+		phase?: string,
+		{ prefixIds = true }: { prefixIds?: boolean } = {}
+	) {
 		this.lanes = world.lanes;
-		this.phase = phase;
+		this.phase = phase === undefined ? undefined : { id: phase, prefixIds };
 	}
 
 	record(input: StepInput): Step {
 		if (!this.lanes) throw new Error('cast the actors before recording steps');
-		const id = this.phase?.id ? `${this.phase.id}-${input.id}` : input.id;
+		const id = this.phase?.prefixIds ? `${this.phase.id}-${input.id}` : input.id;
 		if (!URL_SAFE_ID.test(id)) throw new Error(`step id "${id}" is not URL-safe`);
 		if (this.steps.some((step) => step.id === id)) throw new Error(`duplicate step id "${id}"`);
 		const lanes = this.lanes;
 		const knowledge = {} as Record<ActorId, Knowledge>;
 		for (const actor of Object.keys(lanes) as ActorId[]) knowledge[actor] = pick(lanes[actor]());
-		const step: Step = { ...input, id, carries: pick(input.carries), knowledge };
-		if (this.phase) step.phase = this.phase.title;
+		const step: Step = {
+			...input,
+			id,
+			action: input.action ?? input.id,
+			carries: pick(input.carries),
+			knowledge
+		};
+		if (this.phase) step.phase = this.phase.id;
 		this.steps.push(step);
 		return step;
 	}

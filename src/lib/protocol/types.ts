@@ -3,16 +3,10 @@
  * computes protocol. Wire names keep their RFC spelling.
  */
 
-/** The lanes of the sequence diagram, left to right. */
+/** The lanes of the sequence diagram, left to right. Their display names are content. */
 export type ActorId = 'client' | 'browser' | 'as' | 'mcp' | 'attacker';
 
-export const ACTORS: readonly { id: ActorId; name: string; short: string }[] = [
-	{ id: 'client', name: 'MCP client', short: 'Client' },
-	{ id: 'browser', name: 'Browser', short: 'Browser' },
-	{ id: 'as', name: 'Authorization server', short: 'Auth server' },
-	{ id: 'mcp', name: 'MCP server', short: 'MCP server' },
-	{ id: 'attacker', name: 'Attacker app', short: 'Attacker' }
-];
+export const ACTOR_IDS: readonly ActorId[] = ['client', 'browser', 'as', 'mcp', 'attacker'];
 
 /** A header or form field, in wire order. */
 export type Field = readonly [name: string, value: string];
@@ -59,35 +53,14 @@ export type StepKind = 'request' | 'response' | 'redirect' | 'local' | 'intercep
  */
 export type Outcome = 'ok' | 'rejected' | 'attacker-wins' | 'attacker-fails' | 'info';
 
-/** A reference to a spec section, checked against the project's list of sources. */
-export interface Citation {
-	spec: SpecId;
-	/** e.g. "4.6", "Appendix B", "4.1.2.1" */
-	section: string;
-}
-
-export type SpecId =
-	| 'RFC 7636'
-	| 'RFC 6749'
-	| 'RFC 8252'
-	| 'RFC 8414'
-	| 'RFC 8707'
-	| 'RFC 9700'
-	| 'RFC 9728'
-	| 'OAuth 2.1'
-	| 'MCP 2025-11-25';
-
-/** A named region (`// #region name` … `// #endregion name`) of a real source file under src/lib. */
-export interface CodeRef {
-	/** Path below src/lib, e.g. "protocol/client.ts". */
-	file: string;
-	region: string;
-}
-
 export interface Step {
 	/** Stable within its scenario, URL-safe, e.g. "token-attacker". */
 	id: string;
-	title: string;
+	/**
+	 * What the step does, as the flow names it (the id before a scenario or a phase renamed it):
+	 * the content layer's key for the text shared by every scenario that takes this step.
+	 */
+	action: string;
 	from: ActorId;
 	to: ActorId;
 	kind: StepKind;
@@ -97,13 +70,12 @@ export interface Step {
 	carries: Knowledge;
 	/** After this step, what each actor holds. */
 	knowledge: Record<ActorId, Knowledge>;
+	/** The verdict of the step, from the protocol's point of view. */
 	outcome: Outcome;
-	/** Short narration in plain prose (may use `code` spans); cites via `cites`. */
-	narration: string;
-	cites: Citation[];
-	code: CodeRef;
+	/** Why an actor refused, in its own words (the narration may quote it). */
+	reason?: string;
 	/**
-	 * Title of the part of the run this step belongs to, when a scenario compares several set-ups
+	 * The id of the part of the run this step belongs to, when a scenario compares several set-ups
 	 * in one linear list (e.g. downgrade: four set-ups of server and client). Steps of one phase
 	 * are adjacent; when a phase brings new actors, their knowledge starts afresh.
 	 */
@@ -112,11 +84,7 @@ export interface Step {
 
 export interface ScenarioRun {
 	scenario: ScenarioId;
-	/** Variant of a scenario (e.g. "hijack" for s256), or undefined. */
-	variant?: string;
 	steps: Step[];
-	/** One sentence: what this run shows. */
-	summary: string;
 }
 
 export type ScenarioId =

@@ -5,7 +5,7 @@ import {
 	validateCodeVerifier,
 	type Sha256
 } from '$lib/pkce';
-import type { Citation } from '$lib/protocol/types';
+import type { Citation } from '$lib/content/types';
 import { describeWhitespace, surroundingWhitespace } from './whitespace';
 
 /** What a verifier and a challenge from a learner's own client say about each other. */
@@ -61,7 +61,7 @@ export const DIAGNOSES: Record<DiagnosisKind, Entry> = {
 		matches: true,
 		title: 'The pair matches plain, not S256',
 		explanation:
-			'The `code_challenge` is the `code_verifier` itself: that is the `plain` method. A server that was told `S256` hashes the verifier and finds no match. Send the S256 challenge with `code_challenge_method=S256`; `plain` should not be used in new clients.',
+			'The `code_challenge` is the `code_verifier` itself: that is the `plain` method. A server that was told `S256` hashes the verifier and finds no match. Send the S256 challenge with `code_challenge_method=S256`: a client that can compute SHA-256 MUST use S256, and `plain` SHOULD NOT be used in new implementations.',
 		cites: [
 			{ spec: 'RFC 7636', section: '4.2' },
 			{ spec: 'RFC 7636', section: '7.2' },
@@ -74,8 +74,9 @@ export const DIAGNOSES: Record<DiagnosisKind, Entry> = {
 		explanation:
 			'Your client hashed the right verifier but encoded the digest with standard base64 (`+`, `/` and `=` padding). PKCE uses base64url without padding: `-` for `+`, `_` for `/`, and no `=`.',
 		cites: [
-			{ spec: 'RFC 7636', section: '4.2' },
-			{ spec: 'RFC 7636', section: '4.6' }
+			{ spec: 'RFC 7636', section: '3' },
+			{ spec: 'RFC 7636', section: 'Appendix A' },
+			{ spec: 'RFC 7636', section: '4.2' }
 		]
 	},
 	'hex-digest': {
@@ -92,7 +93,7 @@ export const DIAGNOSES: Record<DiagnosisKind, Entry> = {
 		matches: false,
 		title: 'Whitespace was hashed with the verifier',
 		explanation:
-			'The `code_challenge` is the S256 of the verifier with whitespace added or removed, so the server recomputes a different value and answers `invalid_grant`. Hash exactly the characters you send as `code_verifier`.',
+			'The `code_challenge` is the S256 of the verifier with whitespace added or removed, so the server recomputes a different value and answers `invalid_grant`, the error for a verifier that does not match. Hash exactly the characters you send as `code_verifier`.',
 		cites: [
 			{ spec: 'RFC 7636', section: '4.1' },
 			{ spec: 'RFC 7636', section: '4.6' }

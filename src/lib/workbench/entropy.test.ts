@@ -17,6 +17,18 @@ describe('RFC 7636 §7.1: the arithmetic of guessing', () => {
 		expect(randomGuessArithmetic(128).bits).toBe(768);
 	});
 
+	test('lengths not divisible by 4 show what the generator draws: whole octets, never a fraction', () => {
+		// 45 characters: 34 octets drawn (272 bits), 45 characters of 6 bits keep 270
+		expect(randomGuessArithmetic(45)).toMatchObject({
+			bits: 270,
+			formula: '34 random octets drawn (272 bits), cut to 45 characters × 6 bits'
+		});
+		for (let length = 43; length <= 128; length++) {
+			const { formula } = randomGuessArithmetic(length);
+			expect(formula, `${length}`).not.toMatch(/\d\.\d+ random octets/);
+		}
+	});
+
 	test('a typed string’s ceiling is length × log2 66', () => {
 		expect(typedVerifierCeilingBits(43)).toBeCloseTo(43 * 6.0443941, 5);
 		expect(typedVerifierCeilingBits(1)).toBeCloseTo(Math.log2(66), 10);

@@ -1,4 +1,4 @@
-import { generatedVerifierEntropyBits } from '$lib/pkce';
+import { generatedVerifierEntropyBits, octetsForVerifierLength } from '$lib/pkce';
 
 /** RFC 7636 §4.1 allows 66 characters: A-Z, a-z, 0-9 and "-" "." "_" "~". */
 export const UNRESERVED_COUNT = 66;
@@ -59,14 +59,19 @@ export interface GuessArithmetic {
 	expected: string;
 }
 
-/** The arithmetic for a verifier the generator made from random octets. */
+/**
+ * The arithmetic for a verifier the generator made from random octets, as the generator draws
+ * them: whole octets, base64url-encoded, cut to `length` characters (6 bits each, except a last
+ * partial character).
+ */
 export function randomGuessArithmetic(length: number): GuessArithmetic {
 	const bits = randomVerifierBits(length);
-	return {
-		bits,
-		formula: `${bits / 8} random octets × 8 bits`,
-		expected: describeDuration(log10ExpectedSeconds(bits))
-	};
+	const octets = octetsForVerifierLength(length);
+	const formula =
+		bits === 8 * octets
+			? `${octets} random octets × 8 bits`
+			: `${octets} random octets drawn (${8 * octets} bits), cut to ${length} characters × 6 bits`;
+	return { bits, formula, expected: describeDuration(log10ExpectedSeconds(bits)) };
 }
 
 /** The arithmetic for a string of `length` characters typed by a person: a ceiling. */

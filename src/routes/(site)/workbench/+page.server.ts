@@ -1,8 +1,8 @@
+import { checkAllContent, testVectorStory } from '$lib/content/playground.server';
 import { placeQuiz, QUIZ } from '$lib/content/quiz';
+import { WORKBENCH_CODE } from '$lib/content/shown';
 import { loadSnippet } from '$lib/content/snippets.server';
 import { RFC7636_APPENDIX_B, webCryptoSha256 } from '$lib/pkce';
-import { testVectorEnvironment } from '$lib/protocol/environment';
-import { runScenario } from '$lib/protocol/runner';
 import { verifierPipeline } from '$lib/workbench/inspect';
 
 /**
@@ -10,20 +10,17 @@ import { verifierPipeline } from '$lib/workbench/inspect';
  * with its steps resolved against real scenario runs, and the real source of the transforms.
  */
 export async function load() {
+	await checkAllContent();
 	const scenarios = [...new Set(QUIZ.map((q) => q.see.scenario))];
-	const runs = await Promise.all(scenarios.map((id) => runScenario(id, testVectorEnvironment())));
-	const [generate, challenge, verify] = await Promise.all([
-		loadSnippet({ file: 'pkce/verifier.ts', region: 'generate' }),
-		loadSnippet({ file: 'pkce/challenge.ts', region: 'challenge' }),
-		loadSnippet({ file: 'protocol/authorization-server.ts', region: 'token-verify-pkce' })
-	]);
+	const runs = await Promise.all(scenarios.map(testVectorStory));
+	const snippets = await Promise.all(WORKBENCH_CODE.map(loadSnippet));
 	return {
 		initial: await verifierPipeline(RFC7636_APPENDIX_B.verifier, webCryptoSha256, {
 			text: RFC7636_APPENDIX_B.verifier,
 			octets: Uint8Array.from(RFC7636_APPENDIX_B.octets)
 		}),
 		quiz: placeQuiz(QUIZ, runs),
-		snippets: [generate, challenge, verify].map(({ file, region, html }) => ({
+		snippets: snippets.map(({ file, region, html }) => ({
 			file,
 			region,
 			html

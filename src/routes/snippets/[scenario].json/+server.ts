@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { scenarioSnippets } from '$lib/content/playground.server';
-import { SCENARIOS } from '$lib/protocol/scenarios';
+import { SCENARIOS } from '$lib/content/scenarios';
 import type { ScenarioId } from '$lib/protocol/types';
 
 // The highlighted code of one scenario, fetched when the reader switches to it, so the first

@@ -1,0 +1,112 @@
+/**
+ * The build-time check of the teaching text. Every scenario's story is checked against a real
+ * run of its protocol module and against the real source files, so that a step without text, a
+ * citation of an unread section, or a code reference that rotted fails the build with a message
+ * that names the file and the step. Pure: the caller supplies the runs, stories and sources.
+ */
+import type { ScenarioId, ScenarioRun } from '$lib/protocol/types';
+import { listRegions } from './regions';
+import { isKnownCitation } from './sources';
+import { textOf } from './story';
+import type { CodeRef, ScenarioStory } from './types';
+
+export interface ContentInput {
+	runs: readonly ScenarioRun[];
+	stories: Readonly<Partial<Record<ScenarioId, ScenarioStory>>>;
+	/** Source text by path below src/lib, for the files steps and pages show. */
+	sources: Readonly<Record<string, string>>;
+	/** Regions shown by a page other than a playground step (workbench, handouts). */
+	shownElsewhere: readonly CodeRef[];
+	/** Regions marked in source that no page shows, each with the reason. */
+	unshown: Readonly<Record<string, string>>;
+	/** Links from other content (quiz, handouts) to steps: "scenario/step-id", with where they are. */
+	stepLinks: readonly { from: string; scenario: ScenarioId; step: string }[];
+}
+
+const storyFile = (id: ScenarioId) => `src/lib/content/story/${id}.ts`;
+const refId = (ref: CodeRef) => `${ref.file}#${ref.region}`;
+
+/** Every problem found, one line each; empty when the content is sound. */
+export function checkContent(input: ContentInput): string[] {
+	const problems: string[] = [];
+	const shown = new Set(input.shownElsewhere.map(refId));
+	const regionsOf = (file: string) =>
+		input.sources[file] === undefined ? undefined : listRegions(input.sources[file]);
+
+	const checkRef = (where: string, ref: CodeRef) => {
+		const regions = regionsOf(ref.file);
+		if (!ref.file) problems.push(`${where}: no code region`);
+		else if (!regions) problems.push(`${where}: code file src/lib/${ref.file} does not exist`);
+		else if (!regions.includes(ref.region))
+			problems.push(`${where}: src/lib/${ref.file} has no region "${ref.region}"`);
+		else shown.add(refId(ref));
+	};
+	for (const ref of input.shownElsewhere) checkRef('a page outside the playground', ref);
+
+	for (const run of input.runs) {
+		const file = storyFile(run.scenario);
+		const story = input.stories[run.scenario];
+		if (!story) {
+			problems.push(`${file}: missing (the scenario "${run.scenario}" has no text)`);
+			continue;
+		}
+		const ids = new Set(run.steps.map((step) => step.id));
+		for (const step of run.steps) {
+			const where = `${file}, step "${step.id}"`;
+			const text = textOf(story, step);
+			if (!text.title.trim()) problems.push(`${where}: no title`);
+			if (!text.narration.trim()) problems.push(`${where}: no narration`);
+			if (text.cites.length === 0) problems.push(`${where}: no citation`);
+			for (const cite of text.cites) {
+				if (!isKnownCitation(cite))
+					problems.push(
+						`${where}: cites ${cite.spec} ${cite.section}, which is not in the sources list`
+					);
+			}
+			checkRef(where, text.code);
+			if (step.phase !== undefined && !story.phases?.[step.phase])
+				problems.push(`${where}: phase "${step.phase}" has no title`);
+		}
+		for (const id of Object.keys(story.steps)) {
+			if (!ids.has(id))
+				problems.push(`${file}: text for step "${id}", which the protocol no longer has`);
+		}
+		const phases = new Set(run.steps.map((step) => step.phase));
+		for (const id of Object.keys(story.phases ?? {})) {
+			if (!phases.has(id))
+				problems.push(`${file}: text for phase "${id}", which the run does not have`);
+		}
+		if (story.end.next && !input.runs.some((r) => r.scenario === story.end.next))
+			problems.push(`${file}: the end card links to an unknown scenario "${story.end.next}"`);
+	}
+
+	for (const link of input.stepLinks) {
+		const run = input.runs.find((r) => r.scenario === link.scenario);
+		if (!run?.steps.some((step) => step.id === link.step))
+			problems.push(`${link.from}: links to ${link.scenario}/${link.step}, which does not exist`);
+	}
+
+	for (const [file, source] of Object.entries(input.sources)) {
+		for (const region of listRegions(source)) {
+			const id = `${file}#${region}`;
+			if (!shown.has(id) && input.unshown[id] === undefined)
+				problems.push(
+					`src/lib/${file}: region "${region}" is shown by no step or page (show it, or list it as unshown with a reason)`
+				);
+		}
+	}
+	for (const id of Object.keys(input.unshown)) {
+		if (shown.has(id)) problems.push(`${id} is listed as unshown, but a step or page shows it`);
+	}
+	return problems;
+}
+
+/** Throws one error listing every problem, so a build (or a test) fails with all of them. */
+export function assertContent(input: ContentInput): void {
+	const problems = checkContent(input);
+	if (problems.length > 0) {
+		throw new Error(
+			`The teaching text has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`
+		);
+	}
+}

@@ -1,0 +1,41 @@
+import type { Citation } from './types';
+
+/** One paragraph of the primer; `backticks` mark wire names. */
+export interface PrimerParagraph {
+	text: string;
+	cites: Citation[];
+}
+
+/**
+ * What a reader who knows sign-in buttons but not PKCE needs before step 1, anchored on the
+ * sign-in and consent screen everyone has seen.
+ */
+export const PRIMER: readonly PrimerParagraph[] = [
+	{
+		text: 'You click “Sign in” in an MCP client, a command-line tool or desktop app. It opens your browser at the authorization server: the page where you sign in and approve (“Allow notes-mcp-cli to read your notes?”).',
+		cites: [{ spec: 'RFC 8252', section: '6' }]
+	},
+	{
+		text: 'When you approve, the server sends the browser back to the app with an authorization `code`: a one-time ticket, valid for a minute, that the app swaps for an access token. This trip back is a redirect to a small web server the app runs on the loopback address `127.0.0.1`, which only this computer can reach.',
+		cites: [
+			{ spec: 'RFC 6749', section: '4.1.2' },
+			{ spec: 'RFC 8252', section: '7.3' }
+		]
+	},
+	{
+		text: 'The app also sends a random `state` and checks that the same value comes back, so that it ignores answers to sign-ins it did not start.',
+		cites: [{ spec: 'RFC 6749', section: '10.12' }]
+	},
+	{
+		text: 'Such an app is a public client: whatever it carries, a secret included, can be read by anyone who has the app, so it cannot prove who it is with a secret.',
+		cites: [{ spec: 'RFC 8252', section: '6' }]
+	},
+	{
+		text: 'The weak spot is the redirect: it passes through the browser and the operating system, where another app on the same machine may see or take the `code`. PKCE makes a stolen code useless. For each sign-in the app makes a fresh secret, the `code_verifier`, and sends only its hash, the `code_challenge`, through the browser; to swap the code for a token it must show the verifier itself, in a direct request to the server.',
+		cites: [
+			{ spec: 'RFC 7636', section: '1' },
+			{ spec: 'RFC 7636', section: '4.5' },
+			{ spec: 'RFC 7636', section: '4.6' }
+		]
+	}
+];

@@ -1,0 +1,178 @@
+/**
+ * The text of the steps most scenarios share, keyed by the step's action. A scenario overrides
+ * what its story tells differently (story/<scenario>.ts); the values always come from the run.
+ */
+import type { SharedText } from '../types';
+import { at, cite, errorOf, queryOf } from './text';
+
+export const SHARED: Record<string, SharedText> = {
+	'make-verifier': () => ({
+		title: 'The client makes a secret code_verifier and its S256 code_challenge',
+		narration:
+			'The MCP client draws 32 random bytes (“octets” in the RFCs) and encodes them as a 43-character `code_verifier`, its secret for this sign-in. The verifier will never pass through the browser: the client sends it once, at the end, straight to the token endpoint. What goes out now is the `code_challenge`: the SHA-256 hash of the verifier, base64url-encoded — the `S256` method. The client also picks a random `state` for this sign-in.',
+		cites: [cite('RFC 7636', '4.1'), cite('RFC 7636', '4.2'), cite('RFC 6749', '10.12')],
+		code: at('client', 'make-verifier')
+	}),
+	'make-plain-verifier': () => ({
+		title: 'The client makes a code_verifier and a plain code_challenge',
+		narration:
+			'This client uses the `plain` method: the `code_challenge` it will send through the browser is the `code_verifier` itself. RFC 7636 allows `plain` only for a client that cannot compute SHA-256; a client that can MUST use `S256`, and `plain` SHOULD NOT be used in new implementations.',
+		cites: [cite('RFC 7636', '4.2'), cite('RFC 7636', '7.2')],
+		code: at('client', 'make-verifier')
+	}),
+	'make-state': () => ({
+		title: 'The client picks a state, but no PKCE',
+		narration:
+			'This client picks a random `state` — a value it expects back with the code, so that it can refuse a callback from a sign-in it did not start — and nothing else: no `code_verifier`, no `code_challenge`. Nothing will tie the authorization code to this app.',
+		cites: [cite('RFC 9700', '2.1.1'), cite('RFC 6749', '10.12')],
+		code: at('client', 'make-verifier')
+	}),
+	'open-browser': (step) => {
+		const method = queryOf(step, 'code_challenge_method');
+		const pkce = method
+			? `the \`code_challenge\` with \`code_challenge_method=${method}\``
+			: 'but no `code_challenge`';
+		const redirect = queryOf(step, 'redirect_uri');
+		const host = redirect ? new URL(redirect).host : 'the loopback address';
+		return {
+			title: 'The client opens the browser at the authorization endpoint',
+			narration: `The client opens the system browser at the authorization server, with its request in the URL: its \`client_id\` (the app’s public name at the server, not a secret), the \`redirect_uri\` on the loopback address ${host} (a port on this computer where the client listens for the answer), \`state\`, ${pkce}, and the MCP server as \`resource\` (the server the token will be for). Everything in this URL passes through the browser: the front channel.`,
+			cites: [cite('RFC 8252', '7.3'), cite('RFC 7636', '4.3'), cite('RFC 8707', '2')],
+			code: at('client', 'authorize-request')
+		};
+	},
+	'authorize-request': () => ({
+		title: 'The browser sends the authorization request; the user signs in',
+		narration:
+			'The server checks the request before it asks the user anything. The `client_id` must be registered and the `redirect_uri` must be its registered loopback URI (any port matches): otherwise the code could be sent to someone else’s address, so the server shows an error instead of redirecting. A `code_challenge` must be present, or a server that requires PKCE redirects with `invalid_request`: the challenge is what will tie the code to this client. This server also accepts only `S256` — hardening, not an RFC 7636 requirement. It keeps the `state` and the `code_challenge`, and shows the user its sign-in and consent page.',
+		cites: [cite('RFC 6749', '4.1.2.1'), cite('RFC 8252', '7.3'), cite('RFC 7636', '4.4.1')],
+		code: at('authorization-server', 'authorize-pkce')
+	}),
+	'authorize-response': (step) => {
+		const bound = step.knowledge.as.code_challenge
+			? 'the `code_challenge` and its method'
+			: 'no challenge at all';
+		return {
+			title: 'The user approves; the server redirects with a one-time code',
+			narration: `The user approved. The server issues an authorization \`code\`: a one-time ticket that the client will swap for a token, valid here for one minute. It binds the code to the \`client_id\`, the \`redirect_uri\`, ${bound} and the \`resource\` — it stores them with the code and checks them when the code comes back — and redirects the browser to the loopback callback with the \`code\` and the same \`state\`.`,
+			cites: [cite('RFC 7636', '4.4'), cite('RFC 6749', '4.1.2')],
+			code: at('authorization-server', 'authorize-issue-code')
+		};
+	},
+	'attacker-observes': () => ({
+		title: 'Another app on the machine sees the redirect',
+		narration:
+			'A malicious app on the same machine gets a copy of the redirect URL. How depends on the system: an app registered for the same redirect can be handed the response as well, and on some operating systems an app can reach the loopback interface the client listens on. RFC 7636 calls an attacker who sees only the responses “case 4a”. It now holds the `code` and the `state` — but not the `code_verifier`, which has never been in a URL.',
+		cites: [cite('RFC 7636', '1'), cite('RFC 8252', '8.1')],
+		code: at('attacker', 'observe-response')
+	}),
+	callback: (step) => ({
+		title: 'The callback reaches the client',
+		narration:
+			step.outcome === 'ok'
+				? 'The browser follows the redirect to `127.0.0.1`, where the client listens. The client checks that `state` is the one it sent for this sign-in, so that a code from a sign-in it did not start is refused (cross-site request forgery), then keeps the `code`.'
+				: `The client compares \`state\` with the one it sent for this sign-in and refuses the callback: ${step.reason}.`,
+		cites: [cite('RFC 6749', '10.12'), cite('RFC 8252', '7.3')],
+		code: at('client', 'handle-callback')
+	}),
+	'token-client': (step) => ({
+		title: 'The client redeems the code with its code_verifier',
+		narration:
+			step.outcome === 'ok'
+				? 'The client sends the `code` with its `code_verifier`. This is the one time the verifier travels, and it goes on the back channel: an HTTPS request from the client straight to the token endpoint, with no browser and no redirect that another app could be handed. The server computes the SHA-256 of the verifier, finds it equal to the `code_challenge` bound to the code, and issues an `access_token` for the MCP server, marked `Cache-Control: no-store` so that nothing on the way stores it.'
+				: `The client sends the \`code\` with its \`code_verifier\`, and the server refuses: \`${errorOf(step)}\`.`,
+		cites: [cite('RFC 7636', '4.5'), cite('RFC 7636', '4.6'), cite('RFC 6749', '5.1')],
+		code: at('authorization-server', 'token-verify-pkce')
+	}),
+	'mcp-call': (step) => ({
+		title: 'The client calls the MCP server with its token',
+		narration:
+			step.outcome === 'ok'
+				? 'The client calls a tool with its `access_token` in the `Authorization: Bearer` header. The MCP server accepts it because the token is active and was issued for this server’s own `resource` (the token’s audience).'
+				: `The MCP server refuses the call: \`${errorOf(step) ?? step.response?.status}\`.`,
+		cites: [
+			cite('RFC 6750', '2.1'),
+			cite('RFC 8707', '2'),
+			cite('MCP 2025-11-25', 'Token Audience Binding and Validation')
+		],
+		code: at('mcp-server', 'check-audience')
+	}),
+	'token-attacker-no-verifier': (step) => ({
+		title: 'The attacker redeems the code without a code_verifier',
+		narration:
+			step.outcome === 'attacker-fails'
+				? `The attacker sends the \`code\` it holds to the token endpoint with the \`client_id\` and the \`redirect_uri\` — both public, anyone can send them — but it has no \`code_verifier\`. The code is bound to a \`code_challenge\`, so the server refuses. This server answers \`${errorOf(step)}\`, as oidc-provider does; the specs do not fix the code for a missing verifier, and OAuth 2.1 lists a missing required parameter under \`invalid_request\`.`
+				: 'The attacker sends the copied `code` to the token endpoint with the public `client_id` and `redirect_uri`. No `code_challenge` is bound to the code, so nothing asks for proof: the server issues an `access_token` to the attacker.',
+		cites: [cite('RFC 7636', '4.6'), cite('OAuth 2.1', '3.2.4')],
+		code: at('attacker', 'redeem-stolen-code')
+	}),
+	'token-attacker-guess': (step) => ({
+		title: 'The attacker tries a guessed code_verifier',
+		narration: `It tries a \`code_verifier\` of its own: 43 random characters. The server computes their SHA-256, which is not the bound \`code_challenge\`, and answers \`${errorOf(step)}\` — the error RFC 7636 sets for a verifier that does not match. Hitting the real verifier means guessing 256 random bits.`,
+		cites: [cite('RFC 7636', '4.6'), cite('RFC 7636', '7.1')],
+		code: at('authorization-server', 'token-verify-pkce')
+	}),
+	'token-attacker-challenge': (step) => ({
+		title: 'The attacker sends the code_challenge it read as the code_verifier',
+		narration: `It sends the \`code_challenge\` it read in the request as the \`code_verifier\`. The server computes its SHA-256, and the hash of the challenge is not the challenge: \`${errorOf(step)}\`. SHA-256 cannot be run backwards, so the challenge does not give away the verifier.`,
+		cites: [cite('RFC 7636', '4.2'), cite('RFC 7636', '4.6')],
+		code: at('attacker', 'redeem-stolen-code')
+	}),
+	'mcp-attacker': (step) => ({
+		title: 'The attacker calls the MCP server with its token',
+		narration:
+			step.outcome === 'attacker-wins'
+				? 'With the token, the attacker calls the MCP server. The token is active and was issued for this `resource`, so the server returns the user’s notes.'
+				: `The MCP server refuses the attacker’s token: \`${errorOf(step) ?? step.response?.status}\`.`,
+		cites: [cite('RFC 7636', '1'), cite('RFC 8707', '2')],
+		code: at('attacker', 'call-mcp-as-victim')
+	}),
+	'mcp-unauthorized': () => ({
+		title: 'The client calls the MCP server without a token',
+		narration:
+			'The client calls the MCP server before it has a token. The server answers 401 with a `WWW-Authenticate` header whose `resource_metadata` says where to read how to get one.',
+		cites: [cite('RFC 9728', '5.1'), cite('MCP 2025-11-25', 'Authorization Server Discovery')],
+		code: at('mcp-server', 'www-authenticate')
+	}),
+	'resource-metadata': () => ({
+		title: 'The client reads the protected resource metadata',
+		narration:
+			'The protected resource metadata (a small JSON document the MCP server publishes) names the MCP server’s `resource` and its `authorization_servers`. The MCP server is only a resource server — it accepts tokens but does not issue them; tokens come from the authorization server it names.',
+		cites: [
+			cite('RFC 9728', '2'),
+			cite('RFC 9728', '3'),
+			cite('MCP 2025-11-25', 'Authorization Server Discovery')
+		],
+		code: at('client', 'discover-resource')
+	}),
+	'server-metadata': (step) => {
+		const methods = step.response?.json?.code_challenge_methods_supported;
+		return {
+			title: 'The client reads the authorization server metadata',
+			narration: Array.isArray(methods)
+				? `The authorization server’s metadata (RFC 8414) lists its endpoints and \`code_challenge_methods_supported\`: ${methods.join(', ')}.`
+				: 'The authorization server’s metadata (RFC 8414) lists its endpoints — and no `code_challenge_methods_supported`. RFC 8414 says an omitted field means the server does not support PKCE.',
+			cites: [cite('RFC 8414', '2'), cite('RFC 9700', '2.1.1')],
+			code: at('client', 'discover-server')
+		};
+	},
+	proceed: () => ({
+		title: 'The client checks the metadata for PKCE',
+		narration:
+			'The metadata lists `S256`, so the client may start the sign-in, and it will use `S256`, as MCP requires of a client that can.',
+		cites: [cite('MCP 2025-11-25', 'Authorization Code Protection'), cite('RFC 8414', '2')],
+		code: at('client', 'check-pkce-support'),
+		question: 'The metadata lists S256. May the client go on?'
+	}),
+	refuse: (step) => ({
+		title: 'The client checks the metadata for PKCE',
+		narration: `The client stops here (${step.reason}). When \`code_challenge_methods_supported\` is absent, an MCP client MUST refuse to proceed, rather than send the user through a flow that cannot protect the code (MCP 2025-11-25, unchanged in 2026-07-28).`,
+		cites: [
+			cite('MCP 2025-11-25', 'Authorization Code Protection'),
+			cite('MCP 2026-07-28', 'Authorization'),
+			cite('RFC 8414', '2')
+		],
+		code: at('client', 'check-pkce-support'),
+		question: 'The metadata does not mention PKCE. Should the client go on with the sign-in?'
+	})
+};
