@@ -1,10 +1,12 @@
 import type { TaughtStep as Step } from './types';
 
 /**
- * "Predict, then reveal": the question a presenter asks the room before a decisive step —
- * one whose outcome is the point of the scenario (an attacker's attempt, a rejection).
+ * "Predict, then reveal": the question a presenter asks the room before a step — the one its
+ * story writes where the room's guess teaches most, else a plain one before every decisive step
+ * (one whose outcome is the point of the scenario: an attacker's attempt, a rejection).
  */
 export function predictionFor(step: Step | undefined): string | undefined {
+	if (step?.question) return step.question;
 	if (!step || !['attacker-wins', 'attacker-fails', 'rejected'].includes(step.outcome)) {
 		return undefined;
 	}

@@ -1,0 +1,155 @@
+import { describe, expect, test } from 'vitest';
+import { testVectorEnvironment } from '$lib/protocol/environment';
+import { runScenario } from '$lib/protocol/runner';
+import type { ScenarioId } from '$lib/protocol/types';
+import { assertContent, checkContent, type ContentInput } from './check';
+import { QUIZ } from './quiz';
+import { SCENARIOS } from './scenarios';
+import { UNSHOWN, WORKBENCH_CODE } from './shown';
+import { SOURCES } from './snippets.server';
+import { loadStory } from './story';
+import type { ScenarioStory } from './types';
+
+/**
+ * The build-time check of the teaching text (check.ts; the prerender calls it through
+ * checkAllContent). Each rule is shown to fail by feeding it a content table broken on purpose.
+ */
+
+const ids = SCENARIOS.map((s) => s.id);
+const runs = await Promise.all(ids.map((id) => runScenario(id, testVectorEnvironment())));
+const stories = Object.fromEntries(
+	await Promise.all(ids.map(async (id) => [id, await loadStory(id)] as const))
+) as Record<ScenarioId, ScenarioStory>;
+
+const real: ContentInput = {
+	runs,
+	stories,
+	sources: SOURCES,
+	shownElsewhere: WORKBENCH_CODE,
+	unshown: UNSHOWN,
+	stepLinks: QUIZ.map((q) => ({ from: `quiz "${q.id}"`, ...q.see }))
+};
+
+/** The real input with one scenario's story changed. */
+function withStory(id: ScenarioId, change: (story: ScenarioStory) => ScenarioStory): ContentInput {
+	return { ...real, stories: { ...stories, [id]: change(stories[id]) } };
+}
+const withStep = (id: ScenarioId, step: string, text: object) =>
+	withStory(id, (story) => ({ ...story, steps: { ...story.steps, [step]: text } }));
+
+describe('the build-time content check', () => {
+	test('the site’s own content passes', () => {
+		expect(checkContent(real)).toEqual([]);
+		expect(() => assertContent(real)).not.toThrow();
+	});
+
+	test('a step with no narration fails, naming the file and the step', () => {
+		expect(checkContent(withStep('s256', 'token-client', { narration: ' ' }))).toEqual([
+			'src/lib/content/story/s256.ts, step "token-client": no narration'
+		]);
+	});
+
+	test('a step with no title fails', () => {
+		expect(checkContent(withStep('replay', 'mcp-call-again', { title: '' }))).toEqual([
+			'src/lib/content/story/replay.ts, step "mcp-call-again": no title'
+		]);
+	});
+
+	test('a step with no citation fails', () => {
+		expect(checkContent(withStep('hijack', 'retry-callback', { cites: [] }))).toEqual([
+			'src/lib/content/story/hijack.ts, step "retry-callback": no citation'
+		]);
+	});
+
+	test('a citation of a section not in the sources list fails', () => {
+		const broken = withStep('s256', 'callback', { cites: [{ spec: 'RFC 7636', section: '4.7' }] });
+		expect(checkContent(broken)).toEqual([
+			'src/lib/content/story/s256.ts, step "callback": cites RFC 7636 4.7, which is not in the sources list'
+		]);
+	});
+
+	test('a code reference to a region (or a file) that does not exist fails', () => {
+		const region = withStep('injection', 'inject-code', {
+			code: { file: 'protocol/attacker.ts', region: 'no-such-region' }
+		});
+		expect(checkContent(region)).toContain(
+			'src/lib/content/story/injection.ts, step "inject-code": src/lib/protocol/attacker.ts has no region "no-such-region"'
+		);
+		const file = withStep('injection', 'inject-code', {
+			code: { file: 'protocol/nowhere.ts', region: 'x' }
+		});
+		expect(checkContent(file)).toContain(
+			'src/lib/content/story/injection.ts, step "inject-code": code file src/lib/protocol/nowhere.ts does not exist'
+		);
+	});
+
+	test('a region marked in source but shown by no step, and not listed as unshown, fails', () => {
+		const sources = {
+			...SOURCES,
+			'protocol/extra.ts':
+				'// #region forgotten\nconst x = 1;\nconst y = 2;\n// #endregion forgotten\n'
+		};
+		expect(checkContent({ ...real, sources })).toEqual([
+			'src/lib/protocol/extra.ts: region "forgotten" is shown by no step or page (show it, or list it as unshown with a reason)'
+		]);
+		const { ['protocol/browser.ts#follow-redirect']: _, ...unshown } = UNSHOWN;
+		expect(checkContent({ ...real, unshown })).toEqual([
+			'src/lib/protocol/browser.ts: region "follow-redirect" is shown by no step or page (show it, or list it as unshown with a reason)'
+		]);
+		expect(
+			checkContent({
+				...real,
+				unshown: { ...UNSHOWN, 'protocol/client.ts#make-verifier': 'listed by mistake' }
+			})
+		).toEqual([
+			'protocol/client.ts#make-verifier is listed as unshown, but a step or page shows it'
+		]);
+	});
+
+	test('a quiz or handout link to an unknown step fails', () => {
+		const stepLinks = [
+			...real.stepLinks,
+			{ from: 'quiz "x"', scenario: 's256' as const, step: 'gone' }
+		];
+		expect(checkContent({ ...real, stepLinks })).toEqual([
+			'quiz "x": links to s256/gone, which does not exist'
+		]);
+	});
+
+	test('content for a step or a phase the protocol no longer has fails', () => {
+		expect(checkContent(withStep('s256', 'retired-step', { title: 'Old' }))).toEqual([
+			'src/lib/content/story/s256.ts: text for step "retired-step", which the protocol no longer has'
+		]);
+		const phase = withStory('hijack', (story) => ({
+			...story,
+			phases: { ...story.phases, gone: { title: 'A phase that was removed' } }
+		}));
+		expect(checkContent(phase)).toEqual([
+			'src/lib/content/story/hijack.ts: text for phase "gone", which the run does not have'
+		]);
+	});
+
+	test('a phase without a title, and a missing story, fail', () => {
+		const untitled = withStory('plain', (story) => ({
+			...story,
+			phases: { plain: story.phases!.plain! }
+		}));
+		const problems = checkContent(untitled);
+		expect(problems.length).toBeGreaterThan(0);
+		expect(problems[0]).toBe(
+			'src/lib/content/story/plain.ts, step "s256-make-verifier": phase "s256" has no title'
+		);
+		const { downgrade: _, ...rest } = stories;
+		// (the regions only that scenario shows are then reported as unshown, too)
+		expect(checkContent({ ...real, stories: rest })[0]).toBe(
+			'src/lib/content/story/downgrade.ts: missing (the scenario "downgrade" has no text)'
+		);
+	});
+
+	test('assertContent throws one error that lists every problem', () => {
+		const broken = withStep('s256', 'token-client', { narration: '', cites: [] });
+		expect(() => assertContent(broken)).toThrow(
+			/2 problem\(s\):\n- .*"token-client": no narration\n- .*"token-client": no citation/
+		);
+	});
+});
