@@ -31,7 +31,7 @@ test.describe('the handout', () => {
 	});
 
 	for (const scenario of SCENARIOS) {
-		test(`${scenario}: prints as a cover page and one A4 page per step`, async ({
+		test(`${scenario}: prints as a cover page, one A4 page per step and a recap page`, async ({
 			watched: page
 		}, testInfo) => {
 			await page.goto(`./handout/${scenario}/`);
@@ -44,7 +44,7 @@ test.describe('the handout', () => {
 			const path = testInfo.outputPath(`handout-${scenario}.pdf`);
 			const pdf = await page.pdf({ format: 'A4', path });
 			await testInfo.attach(`handout-${scenario}.pdf`, { path, contentType: 'application/pdf' });
-			expect(pdfPageCount(pdf)).toBe(count + 1);
+			expect(pdfPageCount(pdf)).toBe(count + 2);
 		});
 	}
 

@@ -49,6 +49,16 @@ describe('the build-time content check', () => {
 		]);
 	});
 
+	test('a title too long for a glance, or a narration longer than a paragraph, fails', () => {
+		expect(checkContent(withStep('s256', 'callback', { title: 'x'.repeat(81) }))).toEqual([
+			'src/lib/content/story/s256.ts, step "callback": a title of more than 80 characters'
+		]);
+		const long = 'One. Two. Three. Four. Five. Six.';
+		expect(checkContent(withStep('s256', 'callback', { narration: long }))).toEqual([
+			'src/lib/content/story/s256.ts, step "callback": narration of more than 5 sentences'
+		]);
+	});
+
 	test('a step with no title fails', () => {
 		expect(checkContent(withStep('replay', 'mcp-call-again', { title: '' }))).toEqual([
 			'src/lib/content/story/replay.ts, step "mcp-call-again": no title'

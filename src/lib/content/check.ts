@@ -23,6 +23,11 @@ export interface ContentInput {
 	stepLinks: readonly { from: string; scenario: ScenarioId; step: string }[];
 }
 
+/** A title reads at a glance (and on a projector); a narration is a paragraph, not a page. */
+const MAX_TITLE = 80;
+const MAX_SENTENCES = 5;
+const sentences = (text: string) => text.split(/(?<=[.!?])\s+(?=[A-Z`“(])/).length;
+
 const storyFile = (id: ScenarioId) => `src/lib/content/story/${id}.ts`;
 const refId = (ref: CodeRef) => `${ref.file}#${ref.region}`;
 
@@ -55,7 +60,11 @@ export function checkContent(input: ContentInput): string[] {
 			const where = `${file}, step "${step.id}"`;
 			const text = textOf(story, step);
 			if (!text.title.trim()) problems.push(`${where}: no title`);
+			else if (text.title.length > MAX_TITLE)
+				problems.push(`${where}: a title of more than ${MAX_TITLE} characters`);
 			if (!text.narration.trim()) problems.push(`${where}: no narration`);
+			else if (sentences(text.narration) > MAX_SENTENCES)
+				problems.push(`${where}: narration of more than ${MAX_SENTENCES} sentences`);
 			if (text.cites.length === 0) problems.push(`${where}: no citation`);
 			for (const cite of text.cites) {
 				if (!isKnownCitation(cite))

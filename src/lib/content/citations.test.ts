@@ -10,7 +10,7 @@ import { QUIZ } from './quiz';
 import { CITED_SECTIONS, isKnownCitation } from './sources';
 import { SCENARIOS } from './scenarios';
 import { SOURCES } from './spec-versions';
-import { runStory } from './story';
+import { runStory } from './story/run';
 import type { Citation, TaughtRun } from './types';
 
 /**

@@ -15,7 +15,7 @@ import { SCENARIOS } from './scenarios';
 import { SOURCES as SOURCE_FILES } from './snippets.server';
 import { citationLabel } from './sources';
 import { SOURCES } from './spec-versions';
-import { runStory } from './story';
+import { runStory } from './story/run';
 import type { Citation, TaughtRun, TaughtStep } from './types';
 import { appendixBValues, testVectorNotice } from './vectors';
 

@@ -8,6 +8,7 @@ import { WORKBENCH_CODE, UNSHOWN } from './shown';
 import { loadSnippet, snippetId, SOURCES } from './snippets.server';
 import { loadStory, teach } from './story';
 import type { TaughtRun } from './types';
+import { testVectorNotice } from './vectors';
 
 /** One scenario run with the deterministic test-vector environment, with its text. */
 export async function testVectorStory(scenario: ScenarioId): Promise<TaughtRun> {
@@ -70,5 +71,5 @@ export function checkAllContent(): Promise<void> {
 export async function loadPlaygroundData(initial: ScenarioId = 's256') {
 	await checkAllContent();
 	const run = await testVectorStory(initial);
-	return { initial: run, snippets: await snippetsFor([run]) };
+	return { initial: run, snippets: await snippetsFor([run]), notice: testVectorNotice(run.steps) };
 }

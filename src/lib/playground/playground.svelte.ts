@@ -1,5 +1,7 @@
 import { pickSha256, webCryptoRandom, type Sha256 } from '$lib/pkce';
-import { runStory } from '$lib/content/story';
+import { retell } from '$lib/content/retell';
+import { runScenario } from '$lib/protocol/runner';
+import type { Environment } from '$lib/protocol/world';
 import { SCENARIOS } from '$lib/content/scenarios';
 import type { TaughtRun as ScenarioRun } from '$lib/content/types';
 import type { ScenarioId } from '$lib/protocol/types';
@@ -27,6 +29,11 @@ export class Playground {
 	/** True once the values on screen were computed in this browser. */
 	live = $state(false);
 	error: string | undefined = $state();
+	/**
+	 * What the fixed values are (which of them RFC 7636 Appendix B's): set with the prerendered
+	 * run, and again by each run with the test-vector values.
+	 */
+	notice: string | undefined = $state();
 	/** Highlighted code per "file#region" of the scenarios loaded so far (made at build time). */
 	snippets: Record<string, string> = $state.raw({});
 
@@ -53,6 +60,9 @@ export class Playground {
 	/** Scenarios whose code is in `snippets` (bookkeeping: nothing renders it). */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#haveCode = new Set<ScenarioId>();
+	/** The last told run of each scenario: its text serves fresh values of the same scenario. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#told = new Map<ScenarioId, ScenarioRun>();
 
 	/**
 	 * `snippets` is the code of the `initial` scenario; `loadSnippets` fetches another scenario's
@@ -66,8 +76,29 @@ export class Playground {
 		this.run = initial;
 		this.snippets = snippets;
 		this.#haveCode.add(initial.scenario);
+		this.#told.set(initial.scenario, initial);
 		this.#loadSnippets = loadSnippets;
 		this.#target = { scenario: initial.scenario, step: 0 };
+	}
+
+	/**
+	 * Runs a scenario and joins its text: the text the page already has for it, or (the first time
+	 * the reader switches to a scenario) its story module, loaded then.
+	 */
+	async #tell(scenario: ScenarioId, env: Environment): Promise<ScenarioRun> {
+		const known = this.#told.get(scenario);
+		if (known) {
+			const run = retell(await runScenario(scenario, env), known);
+			if (run) return run;
+		}
+		// The story module imports nothing the page has: loading it preloads no stylesheet.
+		const [bare, { loadStory, teach }] = await Promise.all([
+			runScenario(scenario, env),
+			import('$lib/content/story')
+		]);
+		const run = teach(bare, await loadStory(scenario));
+		this.#told.set(scenario, run);
+		return run;
 	}
 
 	/** Fetches a scenario's code once; a problem comes back as a message, never as a failed run. */
@@ -92,18 +123,22 @@ export class Playground {
 		this.#target = { scenario, step };
 		try {
 			this.#hash ??= await pickSha256();
-			// The test-vector environment is loaded only when asked for (first-load byte budget).
-			const values = this.testVector
-				? (await import('$lib/protocol/environment')).testVectorEnvironment(this.#hash)
+			// The test-vector environment and its notice load only when asked for (first-load bytes).
+			const fixed = this.testVector
+				? await Promise.all([import('$lib/protocol/environment'), import('$lib/content/vectors')])
+				: undefined;
+			const values = fixed
+				? fixed[0].testVectorEnvironment(this.#hash)
 				: { random: webCryptoRandom, sha256: this.#hash, now: () => Date.now() };
 			// Each request in the run waits a task, so the browser stays responsive while it runs.
 			const env = { ...values, inTransit: nextTask };
 			const [run, codeProblem] = await Promise.all([
-				runStory(scenario, env),
+				this.#tell(scenario, env),
 				this.#fetchCode(scenario)
 			]);
 			if (generation !== this.#generation) return false; // a newer request won
 			this.run = run;
+			if (fixed) this.notice = fixed[1].testVectorNotice(run.steps);
 			this.step = clampStep(step, run.steps.length);
 			this.sha256 = this.#hash.name;
 			this.live = true;

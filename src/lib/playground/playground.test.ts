@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { testVectorEnvironment } from '$lib/protocol/environment';
-import { runStory } from '$lib/content/story';
+import { runStory } from '$lib/content/story/run';
 import type { ScenarioId } from '$lib/protocol/types';
 import { Playground } from './playground.svelte';
 

@@ -2,8 +2,6 @@
  * Joins a protocol run to its text: each step gets its title, narration, citations and code from
  * the scenario's story, falling back to the text shared by every scenario that takes the step.
  */
-import { runScenario } from '$lib/protocol/runner';
-import type { Environment } from '$lib/protocol/world';
 import type { ScenarioId, ScenarioRun, Step } from '$lib/protocol/types';
 import type { ScenarioStory, StepText, TaughtRun, TaughtStep } from '../types';
 import { SHARED } from './shared';
@@ -47,10 +45,4 @@ export function teach(run: ScenarioRun, story: ScenarioStory): TaughtRun {
 		};
 	});
 	return { scenario: run.scenario, steps, summary: story.summary, end: story.end };
-}
-
-/** Runs a scenario and joins its text (the two modules load in parallel). */
-export async function runStory(id: ScenarioId, env: Environment): Promise<TaughtRun> {
-	const [run, story] = await Promise.all([runScenario(id, env), loadStory(id)]);
-	return teach(run, story);
 }
