@@ -59,6 +59,16 @@ describe('the build-time content check', () => {
 		]);
 	});
 
+	test('a title that gives the outcome away before the room is asked fails', () => {
+		expect(
+			checkContent(
+				withStep('s256', 'token-attacker-no-verifier', { title: 'The attacker is refused' })
+			)
+		).toEqual([
+			'src/lib/content/story/s256.ts, step "token-attacker-no-verifier": the title gives the outcome away ("The attacker is refused")'
+		]);
+	});
+
 	test('a step with no title fails', () => {
 		expect(checkContent(withStep('replay', 'mcp-call-again', { title: '' }))).toEqual([
 			'src/lib/content/story/replay.ts, step "mcp-call-again": no title'

@@ -28,6 +28,11 @@ const MAX_TITLE = 80;
 const MAX_SENTENCES = 5;
 const sentences = (text: string) => text.split(/(?<=[.!?])\s+(?=[A-Z`“(])/).length;
 
+/** Before a decisive step the room is asked first: its title must not tell how it ends. */
+const DECISIVE = new Set(['attacker-wins', 'attacker-fails', 'rejected']);
+const GIVES_AWAY =
+	/\b(refus\w*|reject\w*|fail\w*|succe\w*|block\w*|wins?|loses?|works|revoke\w*|redeems|sees|stops?|proceeds)\b/i;
+
 const storyFile = (id: ScenarioId) => `src/lib/content/story/${id}.ts`;
 const refId = (ref: CodeRef) => `${ref.file}#${ref.region}`;
 
@@ -62,6 +67,8 @@ export function checkContent(input: ContentInput): string[] {
 			if (!text.title.trim()) problems.push(`${where}: no title`);
 			else if (text.title.length > MAX_TITLE)
 				problems.push(`${where}: a title of more than ${MAX_TITLE} characters`);
+			if ((text.question || DECISIVE.has(step.outcome)) && GIVES_AWAY.test(text.title))
+				problems.push(`${where}: the title gives the outcome away ("${text.title}")`);
 			if (!text.narration.trim()) problems.push(`${where}: no narration`);
 			else if (sentences(text.narration) > MAX_SENTENCES)
 				problems.push(`${where}: narration of more than ${MAX_SENTENCES} sentences`);

@@ -4,8 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { RFC7636_APPENDIX_B } from '$lib/pkce/vectors';
 import { testVectorEnvironment } from '$lib/protocol/environment';
 import type { ScenarioId } from '$lib/protocol/types';
-import { DIAGNOSES } from '$lib/workbench/diagnose';
-import { FAILURE_MODES } from '$lib/workbench/failures';
+import { DIAGNOSES } from './diagnoses';
+import { FAILURE_MODES } from './failures';
 import { GLOSSARY } from './glossary';
 import { OUTCOME_LABEL } from './outcomes';
 import { PRIMER } from './primer';
@@ -91,7 +91,7 @@ describe('issue #14: corrections, each pinned', () => {
 		] as const) {
 			const s = step(scenario, id);
 			expect(s.response?.json?.error).toBe('invalid_grant');
-			expect(s.narration).toMatch(/This server answers `invalid_grant`/);
+			expect(s.narration).toMatch(/This server answers with the error code `invalid_grant`/);
 			expect(s.narration).toMatch(
 				/OAuth 2\.1 lists a missing required parameter under `invalid_request`/
 			);

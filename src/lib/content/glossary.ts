@@ -95,10 +95,10 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
 	{
 		term: 'invalid_request',
 		definition:
-			'The error for a malformed request or one missing a required parameter. The authorization endpoint redirects with it when PKCE is required and there is no `code_challenge`, or when the method is not supported.',
+			'The error for a malformed request or one missing a required parameter. The authorization endpoint redirects with it when PKCE is required and there is no `code_challenge`, or when the method is not supported; OAuth 2.1 also lists under it a token request with a `code_verifier` for a code issued without a challenge.',
 		cites: [
-			{ spec: 'RFC 6749', section: '5.2' },
-			{ spec: 'RFC 7636', section: '4.4.1' }
+			{ spec: 'RFC 7636', section: '4.4.1' },
+			{ spec: 'OAuth 2.1', section: '3.2.4' }
 		]
 	},
 	{
@@ -113,9 +113,10 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
 	{
 		term: 'public client',
 		definition:
-			'A client that cannot keep a secret, such as an MCP CLI tool or desktop app. Public clients must use PKCE.',
+			'A client that cannot keep a secret, such as an MCP CLI tool or desktop app: anything it carries can be read by whoever has it. Public clients must use PKCE.',
 		cites: [
-			{ spec: 'RFC 8252', section: '6' },
+			{ spec: 'RFC 6749', section: '2.1' },
+			{ spec: 'RFC 8252', section: '8.5' },
 			{ spec: 'RFC 9700', section: '2.1.1' }
 		]
 	},

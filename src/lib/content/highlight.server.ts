@@ -33,13 +33,22 @@ const CALLOUT = /\/\/ ←/;
 
 /**
  * Highlighted HTML (`<pre class="shiki">…`), one `<span class="line" data-line="n">` per line;
- * callout lines also get the class `highlighted`.
+ * callout lines also get the class `highlighted`, and marked lines (regions.ts) the names of
+ * their marks in `data-mark`, so the page can emphasize the lines a step is about.
  */
-export async function highlight(code: string, lang: Lang): Promise<string> {
+export async function highlight(
+	code: string,
+	lang: Lang,
+	marks: Readonly<Record<string, readonly number[]>> = {}
+): Promise<string> {
 	const shiki = await getHighlighter();
 	const callouts = new Set(
 		code.split('\n').flatMap((text, i) => (CALLOUT.test(text) ? [i + 1] : []))
 	);
+	const marksOf = new Map<number, string[]>();
+	for (const [name, lines] of Object.entries(marks)) {
+		for (const line of lines) marksOf.set(line, [...(marksOf.get(line) ?? []), name]);
+	}
 	return shiki.codeToHtml(code, {
 		lang,
 		themes: { light: 'github-light-default', dark: 'github-dark-default' },
@@ -54,6 +63,8 @@ export async function highlight(code: string, lang: Lang): Promise<string> {
 				line(node, line) {
 					node.properties['data-line'] = String(line);
 					if (callouts.has(line)) this.addClassToHast(node, 'highlighted');
+					const names = marksOf.get(line);
+					if (names) node.properties['data-mark'] = names.join(' ');
 				}
 			}
 		]

@@ -16,7 +16,7 @@ export const PRIMER: readonly PrimerParagraph[] = [
 		cites: [{ spec: 'RFC 8252', section: '6' }]
 	},
 	{
-		text: 'When you approve, the server sends the browser back to the app with an authorization `code`: a one-time ticket, valid for a minute, that the app swaps for an access token. This trip back is a redirect to a small web server the app runs on the loopback address `127.0.0.1`, which only this computer can reach.',
+		text: 'When you approve, the server sends the browser back to the app with an authorization `code`: a short-lived, one-time ticket that the app swaps for an access token at the server’s token endpoint. This trip back is a redirect to a small web server the app runs on the loopback address `127.0.0.1`, which only this computer can reach.',
 		cites: [
 			{ spec: 'RFC 6749', section: '4.1.2' },
 			{ spec: 'RFC 8252', section: '7.3' }
@@ -28,7 +28,10 @@ export const PRIMER: readonly PrimerParagraph[] = [
 	},
 	{
 		text: 'Such an app is a public client: whatever it carries, a secret included, can be read by anyone who has the app, so it cannot prove who it is with a secret.',
-		cites: [{ spec: 'RFC 8252', section: '6' }]
+		cites: [
+			{ spec: 'RFC 6749', section: '2.1' },
+			{ spec: 'RFC 8252', section: '8.5' }
+		]
 	},
 	{
 		text: 'The weak spot is the redirect: it passes through the browser and the operating system, where another app on the same machine may see or take the `code`. PKCE makes a stolen code useless. For each sign-in the app makes a fresh secret, the `code_verifier`, and sends only its hash, the `code_challenge`, through the browser; to swap the code for a token it must show the verifier itself, in a direct request to the server.',

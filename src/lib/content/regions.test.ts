@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractRegion, listRegions, RegionError, stripMarkers } from './regions';
+import { cutRegion, extractRegion, listRegions, RegionError, stripMarkers } from './regions';
 
 const source = [
 	'import x from "y";',
@@ -40,5 +40,34 @@ describe('extractRegion', () => {
 		expect(listRegions(source)).toEqual(['outer', 'inner', 'method']);
 		expect(stripMarkers(source)).not.toContain('#region');
 		expect(stripMarkers(source)).toContain('return 2;');
+	});
+});
+
+describe('marks: the lines a step is about, by name', () => {
+	const marked = [
+		'// #region verify',
+		'',
+		'\tconst challenge = hash(verifier); // #mark recompute',
+		'\t// ← a comment line stays',
+		'\tif (challenge !== bound) return refuse(); // ← the check // #mark compare refuse',
+		'\treturn issue(); // #mark compare',
+		'// #endregion verify'
+	].join('\n');
+
+	test('are cut from the code and counted from the excerpt’s first line', () => {
+		expect(cutRegion(marked, 'verify')).toEqual({
+			code: [
+				'const challenge = hash(verifier);',
+				'// ← a comment line stays',
+				'if (challenge !== bound) return refuse(); // ← the check',
+				'return issue();'
+			].join('\n'),
+			marks: { recompute: [1], compare: [3, 4], refuse: [3] }
+		});
+	});
+
+	test('never show on the page, not even in a whole file', () => {
+		expect(extractRegion(marked, 'verify')).not.toContain('#mark');
+		expect(stripMarkers(marked)).not.toContain('#mark');
 	});
 });

@@ -3,21 +3,48 @@
  *   // #region name
  *   …
  *   // #endregion name
- * Markers of other regions inside are dropped; the excerpt is dedented.
+ * Markers of other regions inside are dropped; the excerpt is dedented. A line a step is about
+ * ends in a named mark, `// #mark name` (several names: `// #mark a b`), which the page does not
+ * show: a step's content names the marks it annotates, never line numbers.
  */
 
 const MARKER = /^\s*\/\/\s*#(region|endregion)\b\s*(\S*)\s*$/;
+const MARK = /\s*\/\/ #mark((?: [a-z0-9]+(?:-[a-z0-9]+)*)+)\s*$/;
 
 export class RegionError extends Error {}
 
-/** The lines of `region` in `source`, without markers and common indentation. */
-export function extractRegion(source: string, region: string, file = 'source'): string {
+/** A region as the page shows it: the code without markers, and the lines (from 1) of each mark. */
+export interface CutRegion {
+	code: string;
+	marks: Record<string, number[]>;
+}
+
+/** The lines of `region` in `source`, without markers, marks and common indentation. */
+export function cutRegion(source: string, region: string, file = 'source'): CutRegion {
 	const lines = source.split(/\r?\n/);
 	const start = lines.findIndex((line) => matchMarker(line, 'region') === region);
 	if (start < 0) throw new RegionError(`${file} has no "// #region ${region}"`);
 	const end = lines.findIndex((line, i) => i > start && matchMarker(line, 'endregion') === region);
 	if (end < 0) throw new RegionError(`${file}: "// #region ${region}" is never closed`);
-	return dedent(lines.slice(start + 1, end).filter((line) => !MARKER.test(line)));
+	const marks: Record<string, number[]> = {};
+	const kept = lines
+		.slice(start + 1, end)
+		.filter((line) => !MARKER.test(line))
+		.map((line, i) => {
+			const mark = MARK.exec(line);
+			if (!mark) return line;
+			for (const name of mark[1]!.trim().split(' ')) (marks[name] ??= []).push(i + 1);
+			return line.slice(0, mark.index);
+		});
+	const leading = kept.findIndex((line) => line.trim() !== '');
+	const skip = leading < 0 ? kept.length : leading;
+	for (const name of Object.keys(marks)) marks[name] = marks[name]!.map((line) => line - skip);
+	return { code: dedent(kept.slice(skip)), marks };
+}
+
+/** The lines of `region` in `source`, without markers, marks and common indentation. */
+export function extractRegion(source: string, region: string, file = 'source'): string {
+	return cutRegion(source, region, file).code;
 }
 
 /** Every region name in a source file, in order. */
@@ -28,11 +55,12 @@ export function listRegions(source: string): string[] {
 		.filter((name): name is string => name !== undefined);
 }
 
-/** The source without any region markers (for showing a whole file). */
+/** The source without any region markers or marks (for showing a whole file). */
 export function stripMarkers(source: string): string {
 	return source
 		.split(/\r?\n/)
 		.filter((line) => !MARKER.test(line))
+		.map((line) => line.replace(MARK, ''))
 		.join('\n');
 }
 

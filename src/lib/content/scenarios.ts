@@ -6,7 +6,7 @@ const INFO: Record<ScenarioId, Omit<ScenarioInfo, 'id'>> = {
 	s256: {
 		title: 'PKCE with S256 stops a stolen code',
 		description:
-			'The attacker copies the code and redeems it first; without the verifier it is refused.'
+			'The attacker copies the code and reaches the token endpoint first; without the verifier it is refused.'
 	},
 	hijack: {
 		title: 'The attacker takes the redirect',

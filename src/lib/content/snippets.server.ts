@@ -1,6 +1,6 @@
 import type { CodeRef } from './types';
 import { highlight } from './highlight.server';
-import { extractRegion } from './regions';
+import { cutRegion } from './regions';
 
 /** The real source of the core, as text, keyed by path below src/lib (e.g. "pkce/verifier.ts"). */
 export const SOURCES: Readonly<Record<string, string>> = Object.fromEntries(
@@ -34,6 +34,11 @@ export function snippetId(ref: CodeRef): string {
 
 /** Cuts a region out of real source and highlights it (build time only). */
 export async function loadSnippet(ref: CodeRef): Promise<Snippet> {
-	const code = extractRegion(sourceOf(ref.file), ref.region, `src/lib/${ref.file}`);
-	return { ...ref, code, html: await highlight(code, 'typescript') };
+	const { code, marks } = cutRegion(sourceOf(ref.file), ref.region, `src/lib/${ref.file}`);
+	return {
+		file: ref.file,
+		region: ref.region,
+		code,
+		html: await highlight(code, 'typescript', marks)
+	};
 }

@@ -30,6 +30,11 @@ export interface CodeRef {
 	/** Path below src/lib, e.g. "protocol/client.ts". */
 	file: string;
 	region: string;
+	/**
+	 * The lines this step is about, by the name of their mark in the source (`// #mark name`,
+	 * never a line number), each with one short annotation sentence, in reading order.
+	 */
+	notes?: Readonly<Record<string, string>>;
 }
 
 /** The lanes' display names, in the protocol's lane order. */

@@ -12,7 +12,7 @@ const VISIBLE: readonly (keyof Knowledge)[] = [
 /**
  * The user's browser: it carries the front channel. It holds exactly what passed through the
  * URLs it was sent to, which is why a `code_verifier` must never travel in one.
- * @see https://www.rfc-editor.org/rfc/rfc8252#section-7.3
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-1
  */
 export class Browser {
 	private readonly seen: Knowledge = {};

@@ -57,7 +57,7 @@ const downgrade: ScenarioStory = {
 			question: 'The callback carries the attacker’s code and state. Will the client take it?'
 		},
 		'lax-token-client': {
-			title: 'The victim’s client redeems the planted code',
+			title: 'The victim’s client sends the planted code with its verifier',
 			narration:
 				'The client redeems the planted `code` with its own `code_verifier`. No challenge is bound to this code, and this server ignores a verifier it cannot check — the rule of RFC 9700 §4.8.2 that it lacks — so it issues an `access_token`: for the attacker’s account.',
 			cites: [cite('RFC 9700', '4.8'), cite('RFC 9700', '4.8.2')],
@@ -85,7 +85,7 @@ const downgrade: ScenarioStory = {
 			narration: 'The client still does not check `state`, so it takes the attacker’s `code`.'
 		},
 		'rfc9700-token-client': (step) => ({
-			title: 'The victim’s client redeems the planted code',
+			title: 'The victim’s client sends the planted code with its verifier',
 			narration: `The client sends the planted \`code\` with its \`code_verifier\`. The authorization request behind this code carried no \`code_challenge\`, so a verifier here means a challenge went missing: RFC 9700 §4.8.2 says the server MUST reject the request. It names no error code; this server answers \`${errorOf(step)}\`, the code OAuth 2.1 lists for “a code_verifier although no code_challenge was sent”. (oidc-provider answers \`invalid_grant\` here.)`,
 			cites: [cite('RFC 9700', '4.8.2'), cite('OAuth 2.1', '3.2.4')],
 			question:

@@ -16,13 +16,13 @@ const hijack: ScenarioStory = {
 		'attacker-hijacks': {
 			title: 'The redirect goes to another app',
 			narration:
-				'The redirect lands on the attacker instead of the client. With a custom URI scheme (such as `notes-app://callback`) several apps can register the same scheme, and which one the system hands the redirect to is not determined; a loopback listener can be reached by other apps on some systems. Only the attacker holds this `code`; the client is still waiting.',
+				'The redirect lands on the attacker instead of the client. On some operating systems another app can reach the loopback interface the client listens on; with a custom URI scheme (such as `notes-app://callback`) several apps can register the same scheme, and which one gets the redirect is not determined. Only the attacker holds this `code`; the client is still waiting.',
 			cites: [cite('RFC 8252', '8.1'), cite('RFC 7636', '1')],
 			code: at('attacker', 'hijack-redirect'),
 			question: 'Only the attacker has the code now. Can it sign in as the user?'
 		},
 		'token-attacker-no-verifier': {
-			title: 'The attacker redeems the code it took'
+			title: 'The attacker sends the code it took, without a code_verifier'
 		},
 		'sign-in-stalls': {
 			title: 'The sign-in does not complete',

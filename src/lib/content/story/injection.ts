@@ -9,7 +9,7 @@ const injection: ScenarioStory = {
 		'attacker-own-sign-in': {
 			title: 'The attacker starts a sign-in of its own',
 			narration:
-				'The attacker runs its own copy of the same MCP client, on the same loopback port, and signs in to its own account. That client makes its own `code_verifier` and `code_challenge`; the server redirects with a `code` for the attacker.',
+				'The attacker runs its own copy of the same MCP client and signs in to its own account. That client makes its own `code_verifier` and `code_challenge`; the server redirects with a `code` for the attacker.',
 			cites: [cite('RFC 9700', '4.5')],
 			code: at('attacker', 'own-session')
 		},
@@ -21,8 +21,8 @@ const injection: ScenarioStory = {
 			code: at('attacker', 'inject-stolen-code')
 		},
 		'token-injected': (step) => ({
-			title: 'The attacker’s client redeems the victim’s code',
-			narration: `The attacker’s client sends the victim’s \`code\` with its own \`code_verifier\`. Its SHA-256 is the attacker’s challenge, not the one bound to this code, so the server answers \`${errorOf(step)}\`. Without PKCE (or, in OpenID Connect, a checked \`nonce\`) nothing would have told the two sign-ins apart.`,
+			title: 'The attacker’s client sends the victim’s code with its own verifier',
+			narration: `The attacker’s client sends the victim’s \`code\` with its own \`code_verifier\`. Its SHA-256 is the attacker’s challenge, not the one bound to this code, so the server answers \`${errorOf(step)}\`. Without PKCE (or, in OpenID Connect, a checked \`nonce\`, a one-time value the client checks in the ID token) nothing would have told the two sign-ins apart.`,
 			cites: [cite('RFC 9700', '4.5'), cite('RFC 7636', '4.6')],
 			code: at('authorization-server', 'token-verify-pkce'),
 			question:

@@ -24,7 +24,7 @@ const mcpDiscovery: ScenarioStory = {
 		}
 	},
 	end: {
-		had: 'no attacker here: a server whose metadata does not say it supports PKCE',
+		had: 'nothing: there is no attacker here; the risk is a server whose metadata does not say it supports PKCE',
 		lacked: 'code_challenge_methods_supported in the metadata',
 		verdict: 'Refused without PKCE · signed in with S256',
 		tone: 'mixed',

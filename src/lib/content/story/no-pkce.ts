@@ -8,8 +8,8 @@ const noPkce: ScenarioStory = {
 	steps: {
 		'authorize-request': {
 			narration:
-				'This server makes PKCE optional: it checks the `client_id` and the loopback `redirect_uri`, and accepts the request with or without a `code_challenge`. RFC 9700 requires public clients to use PKCE and servers to support it; this pair does neither.',
-			cites: [cite('RFC 8252', '7.3'), cite('RFC 9700', '2.1.1')],
+				'This server makes PKCE optional: it checks the `client_id` and the loopback `redirect_uri`, and accepts the request with or without a `code_challenge`. Public clients MUST use PKCE (RFC 9700), and OAuth 2.1 has the server reject a public client’s request without a challenge; here the client sends none and the server does not insist.',
+			cites: [cite('RFC 8252', '7.3'), cite('RFC 9700', '2.1.1'), cite('OAuth 2.1', '4.1.2.1')],
 			code: at('authorization-server', 'authorize-client-check')
 		},
 		'attacker-observes': {
@@ -17,12 +17,12 @@ const noPkce: ScenarioStory = {
 				'A malicious app on the same machine gets a copy of the redirect URL, as in the other scenarios: an app registered for the same redirect can be handed the response too. It now holds the `code` and the `state` — and without PKCE that is all anyone needs.'
 		},
 		'token-attacker-no-verifier': {
-			title: 'The attacker redeems the code',
+			title: 'The attacker sends the code to the token endpoint',
 			question: 'No challenge is bound to this code. Will the attacker get a token?',
 			cites: [cite('RFC 7636', '1'), cite('RFC 9700', '2.1.1')]
 		},
 		'token-client': {
-			title: 'The client redeems the same code',
+			title: 'The client sends the same code',
 			narration:
 				'The client’s request is valid, but the code was already used. The server MUST deny it, and SHOULD revoke the tokens already issued from that code; this server does, so the attacker’s token stops working.',
 			cites: [cite('RFC 6749', '4.1.2'), cite('OAuth 2.1', '4.1.3')],
@@ -39,7 +39,7 @@ const noPkce: ScenarioStory = {
 	},
 	end: {
 		had: 'the authorization code and the state',
-		lacked: 'nothing: without PKCE no server asks for more than the code',
+		lacked: 'nothing: this server asks only for the code and the public client_id and redirect_uri',
 		verdict: 'Attacker gets in',
 		tone: 'attacker-gets-in',
 		lesson:

@@ -43,7 +43,7 @@ const plain: ScenarioStory = {
 			question: 'The attacker sends the challenge it read as the verifier. Will it get a token?'
 		},
 		'token-client': {
-			title: 'The client redeems the same code',
+			title: 'The client sends the same code',
 			narration:
 				'The client’s own redemption comes second: the code was already used, so the server denies it, and revokes the token issued from it, as RFC 6749 says it SHOULD. The attacker has already read the notes.',
 			cites: [cite('RFC 6749', '4.1.2'), cite('OAuth 2.1', '4.1.3')],

@@ -16,7 +16,7 @@ const s256: ScenarioStory = {
 		'token-client': {
 			question: 'The attacker has tried the code twice. Does the client still get a token?',
 			narration:
-				'The client arrives second, with the same `code` and its `code_verifier`, on the back channel: an HTTPS request straight to the token endpoint. This server keeps a code valid after a refused attempt — its own choice, which the specifications leave open. The SHA-256 of this verifier equals the bound `code_challenge`, so the client gets an `access_token`, marked `Cache-Control: no-store`.',
+				'The client arrives second, with the same `code` and its `code_verifier`. This is the one time the verifier travels, on the back channel: an HTTPS request from the client straight to the token endpoint, with no browser and no redirect that another app could be handed. This server keeps a code valid after a refused attempt — its own choice, which the specifications leave open. The SHA-256 of this verifier equals the bound `code_challenge`, so the client gets an `access_token`, marked `Cache-Control: no-store`.',
 			cites: [
 				cite('RFC 7636', '4.5'),
 				cite('RFC 7636', '4.6'),

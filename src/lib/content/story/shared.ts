@@ -9,7 +9,7 @@ export const SHARED: Record<string, SharedText> = {
 	'make-verifier': () => ({
 		title: 'The client makes a secret code_verifier and its S256 code_challenge',
 		narration:
-			'The MCP client draws 32 random bytes (“octets” in the RFCs) and encodes them as a 43-character `code_verifier`, its secret for this sign-in. The verifier will never pass through the browser: the client sends it once, at the end, straight to the token endpoint. What goes out now is the `code_challenge`: the SHA-256 hash of the verifier, base64url-encoded — the `S256` method. The client also picks a random `state` for this sign-in.',
+			'The MCP client draws 32 random bytes (“octets” in the RFCs) and encodes them as a 43-character `code_verifier`, its secret for this sign-in. The verifier will never pass through the browser: the client sends it once, at the end, straight to the token endpoint. What goes out now is the `code_challenge`: the SHA-256 hash of the verifier (a one-way fingerprint, easy to compute and impossible to reverse), written in URL-safe characters (base64url) — the `S256` method. The client also picks a random `state` for this sign-in.',
 		cites: [cite('RFC 7636', '4.1'), cite('RFC 7636', '4.2'), cite('RFC 6749', '10.12')],
 		code: at('client', 'make-verifier')
 	}),
@@ -23,7 +23,7 @@ export const SHARED: Record<string, SharedText> = {
 	'make-state': () => ({
 		title: 'The client picks a state, but no PKCE',
 		narration:
-			'This client picks a random `state` — a value it expects back with the code, so that it can refuse a callback from a sign-in it did not start — and nothing else: no `code_verifier`, no `code_challenge`. Nothing will tie the authorization code to this app.',
+			'This client picks a random `state` — a value it expects back with the code, so that it can refuse a callback from a sign-in it did not start — and nothing else: no `code_verifier`, no `code_challenge`. Nothing will tie the authorization code to this sign-in: whoever holds the code can redeem it with the public `client_id`.',
 		cites: [cite('RFC 9700', '2.1.1'), cite('RFC 6749', '10.12')],
 		code: at('client', 'make-verifier')
 	}),
@@ -31,12 +31,12 @@ export const SHARED: Record<string, SharedText> = {
 		const method = queryOf(step, 'code_challenge_method');
 		const pkce = method
 			? `the \`code_challenge\` with \`code_challenge_method=${method}\``
-			: 'but no `code_challenge`';
+			: 'no `code_challenge` at all';
 		const redirect = queryOf(step, 'redirect_uri');
-		const host = redirect ? new URL(redirect).host : 'the loopback address';
+		const host = redirect ? new URL(redirect).host : '';
 		return {
 			title: 'The client opens the browser at the authorization endpoint',
-			narration: `The client opens the system browser at the authorization server, with its request in the URL: its \`client_id\` (the app’s public name at the server, not a secret), the \`redirect_uri\` on the loopback address ${host} (a port on this computer where the client listens for the answer), \`state\`, ${pkce}, and the MCP server as \`resource\` (the server the token will be for). Everything in this URL passes through the browser: the front channel.`,
+			narration: `The client opens the system browser at the authorization server, with its request in the URL. It names the app by its \`client_id\` (a public name, not a secret) and asks for the answer at the \`redirect_uri\` ${host}: a loopback address, a port on this computer where the client listens. It adds \`state\`, ${pkce}, and the MCP server as \`resource\`, the server the token will be for. Everything in this URL passes through the browser: the front channel.`,
 			cites: [cite('RFC 8252', '7.3'), cite('RFC 7636', '4.3'), cite('RFC 8707', '2')],
 			code: at('client', 'authorize-request')
 		};
@@ -50,19 +50,19 @@ export const SHARED: Record<string, SharedText> = {
 	}),
 	'authorize-response': (step) => {
 		const bound = step.knowledge.as.code_challenge
-			? 'the `code_challenge` and its method'
-			: 'no challenge at all';
+			? 'the `client_id`, the `redirect_uri`, the `code_challenge` and its method, and the `resource`'
+			: 'the `client_id`, the `redirect_uri` and the `resource`, but to no challenge';
 		return {
 			title: 'The user approves; the server redirects with a one-time code',
-			narration: `The user approved. The server issues an authorization \`code\`: a one-time ticket that the client will swap for a token, valid here for one minute. It binds the code to the \`client_id\`, the \`redirect_uri\`, ${bound} and the \`resource\` — it stores them with the code and checks them when the code comes back — and redirects the browser to the loopback callback with the \`code\` and the same \`state\`.`,
+			narration: `The user approved. The server issues an authorization \`code\`: a one-time ticket that the client will swap for a token (valid here for a minute; RFC 6749 recommends ten at most). It binds the code to ${bound}: it stores them with the code and checks them when the code comes back. Then it redirects the browser to the loopback callback with the \`code\` and the same \`state\`.`,
 			cites: [cite('RFC 7636', '4.4'), cite('RFC 6749', '4.1.2')],
 			code: at('authorization-server', 'authorize-issue-code')
 		};
 	},
 	'attacker-observes': () => ({
-		title: 'Another app on the machine sees the redirect',
+		title: 'The redirect back to the client, and the app next to it',
 		narration:
-			'A malicious app on the same machine gets a copy of the redirect URL. How depends on the system: an app registered for the same redirect can be handed the response as well, and on some operating systems an app can reach the loopback interface the client listens on. RFC 7636 calls an attacker who sees only the responses “case 4a”. It now holds the `code` and the `state` — but not the `code_verifier`, which has never been in a URL.',
+			'A malicious app on the same machine gets a copy of the redirect URL. On some operating systems an app can reach the loopback interface the client listens on; with a custom URI scheme instead of a loopback address, an app registered for the same scheme can be handed the response. RFC 7636 calls an attacker who sees only the responses “case 4a”. It now holds the `code` and the `state` — but not the `code_verifier`, which has never been in a URL.',
 		cites: [cite('RFC 7636', '1'), cite('RFC 8252', '8.1')],
 		code: at('attacker', 'observe-response')
 	}),
@@ -76,7 +76,7 @@ export const SHARED: Record<string, SharedText> = {
 		code: at('client', 'handle-callback')
 	}),
 	'token-client': (step) => ({
-		title: 'The client redeems the code with its code_verifier',
+		title: 'The client sends the code with its code_verifier',
 		narration:
 			step.outcome === 'ok'
 				? 'The client sends the `code` with its `code_verifier`. This is the one time the verifier travels, and it goes on the back channel: an HTTPS request from the client straight to the token endpoint, with no browser and no redirect that another app could be handed. The server computes the SHA-256 of the verifier, finds it equal to the `code_challenge` bound to the code, and issues an `access_token` for the MCP server, marked `Cache-Control: no-store` so that nothing on the way stores it.'
@@ -88,7 +88,7 @@ export const SHARED: Record<string, SharedText> = {
 		title: 'The client calls the MCP server with its token',
 		narration:
 			step.outcome === 'ok'
-				? 'The client calls a tool with its `access_token` in the `Authorization: Bearer` header. The MCP server accepts it because the token is active and was issued for this server’s own `resource` (the token’s audience).'
+				? 'The client calls a tool with its `access_token` in the `Authorization: Bearer` header (a bearer token: whoever holds it may use it, so it must not leak). The MCP server accepts it because the token is active and was issued for this server’s own `resource` (the token’s audience).'
 				: `The MCP server refuses the call: \`${errorOf(step) ?? step.response?.status}\`.`,
 		cites: [
 			cite('RFC 6750', '2.1'),
@@ -98,16 +98,16 @@ export const SHARED: Record<string, SharedText> = {
 		code: at('mcp-server', 'check-audience')
 	}),
 	'token-attacker-no-verifier': (step) => ({
-		title: 'The attacker redeems the code without a code_verifier',
+		title: 'The attacker sends the code, without a code_verifier',
 		narration:
 			step.outcome === 'attacker-fails'
-				? `The attacker sends the \`code\` it holds to the token endpoint with the \`client_id\` and the \`redirect_uri\` — both public, anyone can send them — but it has no \`code_verifier\`. The code is bound to a \`code_challenge\`, so the server refuses. This server answers \`${errorOf(step)}\`, as oidc-provider does; the specs do not fix the code for a missing verifier, and OAuth 2.1 lists a missing required parameter under \`invalid_request\`.`
+				? `The attacker sends the \`code\` it holds to the token endpoint with the \`client_id\` and the \`redirect_uri\` — both public, anyone can send them — but it has no \`code_verifier\`. The code is bound to a \`code_challenge\`, so the server refuses. This server answers with the error code \`${errorOf(step)}\`, as oidc-provider does; the specs do not fix the code for a missing verifier, and OAuth 2.1 lists a missing required parameter under \`invalid_request\`.`
 				: 'The attacker sends the copied `code` to the token endpoint with the public `client_id` and `redirect_uri`. No `code_challenge` is bound to the code, so nothing asks for proof: the server issues an `access_token` to the attacker.',
 		cites: [cite('RFC 7636', '4.6'), cite('OAuth 2.1', '3.2.4')],
 		code: at('attacker', 'redeem-stolen-code')
 	}),
 	'token-attacker-guess': (step) => ({
-		title: 'The attacker tries a guessed code_verifier',
+		title: 'The attacker sends a guessed code_verifier',
 		narration: `It tries a \`code_verifier\` of its own: 43 random characters. The server computes their SHA-256, which is not the bound \`code_challenge\`, and answers \`${errorOf(step)}\` — the error RFC 7636 sets for a verifier that does not match. Hitting the real verifier means guessing 256 random bits.`,
 		cites: [cite('RFC 7636', '4.6'), cite('RFC 7636', '7.1')],
 		code: at('authorization-server', 'token-verify-pkce')
@@ -166,7 +166,7 @@ export const SHARED: Record<string, SharedText> = {
 	}),
 	refuse: (step) => ({
 		title: 'The client checks the metadata for PKCE',
-		narration: `The client stops here (${step.reason}). When \`code_challenge_methods_supported\` is absent, an MCP client MUST refuse to proceed, rather than send the user through a flow that cannot protect the code (MCP 2025-11-25, unchanged in 2026-07-28).`,
+		narration: `The client stops here (${step.reason}). An MCP client MUST refuse to proceed then, rather than send the user through a flow that cannot protect the code (MCP 2025-11-25, unchanged in 2026-07-28).`,
 		cites: [
 			cite('MCP 2025-11-25', 'Authorization Code Protection'),
 			cite('MCP 2026-07-28', 'Authorization'),

@@ -3,11 +3,15 @@ import type { Citation, CodeRef, SpecId } from '../types';
 
 type SourceFile = 'client' | 'authorization-server' | 'attacker' | 'mcp-server' | 'browser';
 
-/** A region of a protocol source file, shown beside the step. */
-export const at = (file: SourceFile, region: string): CodeRef => ({
-	file: `protocol/${file}.ts`,
-	region
-});
+/**
+ * A region of a protocol source file, shown beside the step, with the lines the step is about:
+ * `{ mark: 'what this line does here' }`, by their `// #mark` names in the source.
+ */
+export const at = (
+	file: SourceFile,
+	region: string,
+	notes?: Readonly<Record<string, string>>
+): CodeRef => ({ file: `protocol/${file}.ts`, region, ...(notes && { notes }) });
 
 /** A spec section, as listed in the project's FACTS. */
 export const cite = (spec: SpecId, section: string): Citation => ({ spec, section });

@@ -46,6 +46,7 @@ export function openBrowser(t: Timeline, w: World, options: StepOptions = {}) {
 		from: 'client',
 		to: 'browser',
 		kind: 'redirect',
+		request,
 		carries: carriesOf({ request }),
 		outcome: 'info',
 		...options
