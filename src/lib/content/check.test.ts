@@ -1,14 +1,18 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { testVectorEnvironment } from '$lib/protocol/environment';
 import { runScenario } from '$lib/protocol/runner';
 import type { ScenarioId } from '$lib/protocol/types';
 import { assertContent, checkContent, type ContentInput } from './check';
 import { QUIZ } from './quiz';
+import { extractRegion, listRegions } from './regions';
 import { SCENARIOS } from './scenarios';
-import { UNSHOWN, WORKBENCH_CODE } from './shown';
+import { UNSHOWN, WORKBENCH_CODE, WORKBENCH_SECTIONS } from './shown';
+import { SHARED } from './story/shared';
 import { SOURCES } from './snippets.server';
 import { loadStory } from './story';
-import type { ScenarioStory } from './types';
+import type { ScenarioStory, StepOverride } from './types';
 
 /**
  * The build-time check of the teaching text (check.ts; the prerender calls it through
@@ -27,14 +31,16 @@ const real: ContentInput = {
 	sources: SOURCES,
 	shownElsewhere: WORKBENCH_CODE,
 	unshown: UNSHOWN,
-	stepLinks: QUIZ.map((q) => ({ from: `quiz "${q.id}"`, ...q.see }))
+	stepLinks: QUIZ.map((q) => ({ from: `quiz "${q.id}"`, ...q.see })),
+	workbenchSections: WORKBENCH_SECTIONS,
+	sharedActions: Object.keys(SHARED)
 };
 
 /** The real input with one scenario's story changed. */
 function withStory(id: ScenarioId, change: (story: ScenarioStory) => ScenarioStory): ContentInput {
 	return { ...real, stories: { ...stories, [id]: change(stories[id]) } };
 }
-const withStep = (id: ScenarioId, step: string, text: object) =>
+const withStep = (id: ScenarioId, step: string, text: StepOverride) =>
 	withStory(id, (story) => ({ ...story, steps: { ...story.steps, [step]: text } }));
 
 describe('the build-time content check', () => {
@@ -66,6 +72,22 @@ describe('the build-time content check', () => {
 			)
 		).toEqual([
 			'src/lib/content/story/s256.ts, step "token-attacker-no-verifier": the title gives the outcome away ("The attacker is refused")'
+		]);
+	});
+
+	test('text that reads a value the step lacks, or doubles a word, fails', () => {
+		const missing = withStep('s256', 'callback', (step: { reason?: string }) => ({
+			narration: `The client refuses: ${step.reason}.`
+		}));
+		expect(checkContent(missing)).toEqual([
+			'src/lib/content/story/s256.ts, step "callback": the text reads a value the step does not have'
+		]);
+		expect(
+			checkContent(
+				withStep('s256', 'callback', { narration: 'on the loopback address the the port.' })
+			)
+		).toEqual([
+			'src/lib/content/story/s256.ts, step "callback": a word is doubled in the narration'
 		]);
 	});
 
@@ -164,6 +186,37 @@ describe('the build-time content check', () => {
 		expect(checkContent({ ...real, stories: rest })[0]).toBe(
 			'src/lib/content/story/downgrade.ts: missing (the scenario "downgrade" has no text)'
 		);
+	});
+
+	test('an end card’s link to an unknown workbench section, and shared text no scenario uses, fail', () => {
+		const card = withStory('replay', (story) => ({
+			...story,
+			end: { ...story.end, tools: [{ label: 'Gone', section: 'removed-title' }] }
+		}));
+		expect(checkContent(card)).toEqual([
+			'src/lib/content/story/replay.ts: the end card links to an unknown workbench section "removed-title"'
+		]);
+		expect(
+			checkContent({ ...real, sharedActions: [...real.sharedActions, 'retired-action'] })
+		).toEqual([
+			'src/lib/content/story/shared.ts: text for the action "retired-action", which no scenario takes'
+		]);
+	});
+
+	test('no mark reaches the page: every `#mark` in the sources ends its line', () => {
+		for (const [file, source] of Object.entries(SOURCES)) {
+			for (const region of listRegions(source))
+				expect(extractRegion(source, region), `${file}#${region}`).not.toContain('#mark');
+		}
+	});
+
+	test('the workbench sections end cards may link to are headings of the workbench page', () => {
+		const src = new URL('../../', import.meta.url).pathname;
+		const pages = readdirSync(src, { recursive: true, encoding: 'utf8' })
+			.filter((file) => file.includes('workbench') && file.endsWith('.svelte'))
+			.map((file) => readFileSync(join(src, file), 'utf8'))
+			.join('\n');
+		for (const section of WORKBENCH_SECTIONS) expect(pages, section).toContain(`id="${section}"`);
 	});
 
 	test('assertContent throws one error that lists every problem', () => {

@@ -5,7 +5,7 @@
  * that names the file and the step. Pure: the caller supplies the runs, stories and sources.
  */
 import type { ScenarioId, ScenarioRun } from '$lib/protocol/types';
-import { listRegions } from './regions';
+import { cutRegion, listRegions } from './regions';
 import { isKnownCitation } from './sources';
 import { textOf } from './story';
 import type { CodeRef, ScenarioStory } from './types';
@@ -21,6 +21,10 @@ export interface ContentInput {
 	unshown: Readonly<Record<string, string>>;
 	/** Links from other content (quiz, handouts) to steps: "scenario/step-id", with where they are. */
 	stepLinks: readonly { from: string; scenario: ScenarioId; step: string }[];
+	/** The workbench sections an end card may link to. */
+	workbenchSections: readonly string[];
+	/** The actions the shared text is written for (story/shared.ts). */
+	sharedActions: readonly string[];
 }
 
 /** A title reads at a glance (and on a projector); a narration is a paragraph, not a page. */
@@ -49,7 +53,16 @@ export function checkContent(input: ContentInput): string[] {
 		else if (!regions) problems.push(`${where}: code file src/lib/${ref.file} does not exist`);
 		else if (!regions.includes(ref.region))
 			problems.push(`${where}: src/lib/${ref.file} has no region "${ref.region}"`);
-		else shown.add(refId(ref));
+		else {
+			shown.add(refId(ref));
+			const { marks } = cutRegion(input.sources[ref.file]!, ref.region);
+			for (const mark of Object.keys(ref.notes ?? {})) {
+				if (!marks[mark])
+					problems.push(
+						`${where}: src/lib/${ref.file}#${ref.region} has no line marked "// #mark ${mark}"`
+					);
+			}
+		}
 	};
 	for (const ref of input.shownElsewhere) checkRef('a page outside the playground', ref);
 
@@ -69,6 +82,10 @@ export function checkContent(input: ContentInput): string[] {
 				problems.push(`${where}: a title of more than ${MAX_TITLE} characters`);
 			if ((text.question || DECISIVE.has(step.outcome)) && GIVES_AWAY.test(text.title))
 				problems.push(`${where}: the title gives the outcome away ("${text.title}")`);
+			if (/\b(undefined|null|NaN)\b|\[object /.test(`${text.title} ${text.narration}`))
+				problems.push(`${where}: the text reads a value the step does not have`);
+			if (/\b(\w+) \1\b/i.test(text.narration.replace(/`[^`]*`/g, '')))
+				problems.push(`${where}: a word is doubled in the narration`);
 			if (!text.narration.trim()) problems.push(`${where}: no narration`);
 			else if (sentences(text.narration) > MAX_SENTENCES)
 				problems.push(`${where}: narration of more than ${MAX_SENTENCES} sentences`);
@@ -80,6 +97,11 @@ export function checkContent(input: ContentInput): string[] {
 					);
 			}
 			checkRef(where, text.code);
+			if (Object.keys(text.code.notes ?? {}).length === 0)
+				problems.push(`${where}: no annotated line (code.notes: the lines this step is about)`);
+			for (const [mark, note] of Object.entries(text.code.notes ?? {})) {
+				if (!note.trim()) problems.push(`${where}: the note on "${mark}" is empty`);
+			}
 			if (step.phase !== undefined && !story.phases?.[step.phase])
 				problems.push(`${where}: phase "${step.phase}" has no title`);
 		}
@@ -94,6 +116,20 @@ export function checkContent(input: ContentInput): string[] {
 		}
 		if (story.end.next && !input.runs.some((r) => r.scenario === story.end.next))
 			problems.push(`${file}: the end card links to an unknown scenario "${story.end.next}"`);
+		for (const tool of story.end.tools) {
+			if (!input.workbenchSections.includes(tool.section))
+				problems.push(
+					`${file}: the end card links to an unknown workbench section "${tool.section}"`
+				);
+		}
+	}
+
+	const actions = new Set(input.runs.flatMap((run) => run.steps.map((step) => step.action)));
+	for (const action of input.sharedActions) {
+		if (!actions.has(action))
+			problems.push(
+				`src/lib/content/story/shared.ts: text for the action "${action}", which no scenario takes`
+			);
 	}
 
 	for (const link of input.stepLinks) {

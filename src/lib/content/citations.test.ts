@@ -6,6 +6,7 @@ import type { ScenarioId } from '$lib/protocol/types';
 import { DIAGNOSES } from './diagnoses';
 import { FAILURE_MODES } from './failures';
 import { GLOSSARY } from './glossary';
+import { PRIMER } from './primer';
 import { QUIZ } from './quiz';
 import { CITED_SECTIONS, isKnownCitation } from './sources';
 import { SCENARIOS } from './scenarios';
@@ -68,6 +69,10 @@ describe('the content check', () => {
 				`quiz ${question.id} links to a missing step`
 			).toContain(question.see.step);
 		}
+	});
+
+	test('every paragraph of the primer cites known sections', () => {
+		for (const [i, paragraph] of PRIMER.entries()) expectCited(`primer ${i + 1}`, paragraph.cites);
 	});
 
 	test('every glossary entry cites known sections, and the glossary is alphabetical', () => {

@@ -4,9 +4,10 @@ import type { ScenarioId } from '$lib/protocol/types';
 import { assertContent } from './check';
 import { QUIZ } from './quiz';
 import { SCENARIOS } from './scenarios';
-import { WORKBENCH_CODE, UNSHOWN } from './shown';
+import { UNSHOWN, WORKBENCH_CODE, WORKBENCH_SECTIONS } from './shown';
 import { loadSnippet, snippetId, SOURCES } from './snippets.server';
 import { loadStory, teach } from './story';
+import { SHARED } from './story/shared';
 import type { TaughtRun } from './types';
 import { testVectorNotice } from './vectors';
 
@@ -57,7 +58,9 @@ export function checkAllContent(): Promise<void> {
 			sources: SOURCES,
 			shownElsewhere: WORKBENCH_CODE,
 			unshown: UNSHOWN,
-			stepLinks: QUIZ.map((q) => ({ from: `quiz "${q.id}"`, ...q.see }))
+			stepLinks: QUIZ.map((q) => ({ from: `quiz "${q.id}"`, ...q.see })),
+			workbenchSections: WORKBENCH_SECTIONS,
+			sharedActions: Object.keys(SHARED)
 		});
 	})();
 	return checked;

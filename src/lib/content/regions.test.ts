@@ -51,6 +51,10 @@ describe('marks: the lines a step is about, by name', () => {
 		'\t// ← a comment line stays',
 		'\tif (challenge !== bound) return refuse(); // ← the check // #mark compare refuse',
 		'\treturn issue(); // #mark compare',
+		'\tif (late) {',
+		'\t\t// #mark late',
+		'\t\treturn;',
+		'\t}',
 		'// #endregion verify'
 	].join('\n');
 
@@ -60,9 +64,12 @@ describe('marks: the lines a step is about, by name', () => {
 				'const challenge = hash(verifier);',
 				'// ← a comment line stays',
 				'if (challenge !== bound) return refuse(); // ← the check',
-				'return issue();'
+				'return issue();',
+				'if (late) {',
+				'\treturn;',
+				'}'
 			].join('\n'),
-			marks: { recompute: [1], compare: [3, 4], refuse: [3] }
+			marks: { recompute: [1], compare: [3, 4], refuse: [3], late: [5] }
 		});
 	});
 

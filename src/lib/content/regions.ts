@@ -5,7 +5,8 @@
  *   // #endregion name
  * Markers of other regions inside are dropped; the excerpt is dedented. A line a step is about
  * ends in a named mark, `// #mark name` (several names: `// #mark a b`), which the page does not
- * show: a step's content names the marks it annotates, never line numbers.
+ * show: a step's content names the marks it annotates, never line numbers. A mark alone on a line
+ * marks the line before it.
  */
 
 const MARKER = /^\s*\/\/\s*#(region|endregion)\b\s*(\S*)\s*$/;
@@ -27,15 +28,20 @@ export function cutRegion(source: string, region: string, file = 'source'): CutR
 	const end = lines.findIndex((line, i) => i > start && matchMarker(line, 'endregion') === region);
 	if (end < 0) throw new RegionError(`${file}: "// #region ${region}" is never closed`);
 	const marks: Record<string, number[]> = {};
-	const kept = lines
-		.slice(start + 1, end)
-		.filter((line) => !MARKER.test(line))
-		.map((line, i) => {
-			const mark = MARK.exec(line);
-			if (!mark) return line;
-			for (const name of mark[1]!.trim().split(' ')) (marks[name] ??= []).push(i + 1);
-			return line.slice(0, mark.index);
-		});
+	const kept: string[] = [];
+	for (const line of lines.slice(start + 1, end)) {
+		if (MARKER.test(line)) continue;
+		const mark = MARK.exec(line);
+		if (!mark) {
+			kept.push(line);
+			continue;
+		}
+		// A mark alone on its line (where a formatter moved it, after an opening brace) marks the
+		// line before it.
+		const alone = line.slice(0, mark.index).trim() === '';
+		if (!alone) kept.push(line.slice(0, mark.index));
+		for (const name of mark[1]!.trim().split(' ')) (marks[name] ??= []).push(kept.length);
+	}
 	const leading = kept.findIndex((line) => line.trim() !== '');
 	const skip = leading < 0 ? kept.length : leading;
 	for (const name of Object.keys(marks)) marks[name] = marks[name]!.map((line) => line - skip);

@@ -21,6 +21,7 @@ export function retell(run: ScenarioRun, told: TaughtRun): TaughtRun | undefined
 			cites: text.cites,
 			code: text.code,
 			...(text.question !== undefined && { question: text.question }),
+			...(text.verdict !== undefined && { verdict: text.verdict }),
 			...(text.phaseId !== undefined && { phaseId: text.phaseId, phase: text.phase }),
 			...(text.phaseIntro !== undefined && { phaseIntro: text.phaseIntro })
 		};

@@ -25,3 +25,14 @@ export const UNSHOWN: Readonly<Record<string, string>> = {
 		'the metadata is shown as the JSON the MCP server sends',
 	'protocol/browser.ts#follow-redirect': 'the browser’s part is the URL itself, shown on the wire'
 };
+
+/** The workbench's sections an end card may link to (their heading ids on /workbench/). */
+export const WORKBENCH_SECTIONS: readonly string[] = [
+	'bench-title',
+	'redeem-title',
+	'guess-title',
+	'diagnose-title',
+	'failures-title',
+	'quiz-title',
+	'glossary-title'
+];

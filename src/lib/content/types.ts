@@ -56,6 +56,8 @@ export interface StepText {
 	code: CodeRef;
 	/** A predict-then-reveal question for this step, where the room's guess teaches most. */
 	question?: string;
+	/** The step's outcome in this story's words, where the generic label would mislead. */
+	verdict?: string;
 }
 
 /** Text shared by every scenario that takes a step with this action, written from the step's data. */

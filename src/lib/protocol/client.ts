@@ -70,12 +70,14 @@ export function mcpToolCall(resource: string, access_token?: string): HttpReques
 export function checkPkceSupport(metadata: Record<string, unknown>): PkceSupport {
 	const methods = metadata.code_challenge_methods_supported;
 	if (!Array.isArray(methods)) {
+		// #mark absent
 		return { proceed: false, reason: 'code_challenge_methods_supported is absent: no PKCE' };
 	}
 	if (!methods.includes('S256')) {
+		// #mark lacks-s256
 		return { proceed: false, reason: 'code_challenge_methods_supported lacks S256' };
 	}
-	return { proceed: true };
+	return { proceed: true }; // #mark proceed
 }
 // #endregion check-pkce-support
 
@@ -115,7 +117,7 @@ export class McpClient {
 		const request = mcpToolCall(this.options.resource);
 		const response = await send(request);
 		const challenge = headerValue(response, 'WWW-Authenticate') ?? '';
-		this.resourceMetadataUrl = /resource_metadata="([^"]+)"/.exec(challenge)?.[1];
+		this.resourceMetadataUrl = /resource_metadata="([^"]+)"/.exec(challenge)?.[1]; // #mark metadata-url
 		return { request, response };
 	}
 
@@ -126,7 +128,7 @@ export class McpClient {
 		const response = await send(request);
 		const servers = response.json?.authorization_servers;
 		if (Array.isArray(servers) && typeof servers[0] === 'string') {
-			this.authorizationServer = servers[0];
+			this.authorizationServer = servers[0]; // #mark authorization-server
 		}
 		return { request, response };
 	}
@@ -144,7 +146,7 @@ export class McpClient {
 		);
 		const response = await send(request);
 		const metadata = response.json ?? {};
-		const support = checkPkceSupport(metadata);
+		const support = checkPkceSupport(metadata); // #mark check-support
 		if (support.proceed) this.useServer(metadata);
 		return { request, response, support };
 	}
@@ -159,11 +161,11 @@ export class McpClient {
 		const { pkce, random, sha256 } = this.options;
 		this.session = {};
 		if (pkce !== 'none') {
-			const code_verifier = generateCodeVerifier(43, random); // ← kept here, never put in a URL
-			const code_challenge = await computeCodeChallenge(code_verifier, pkce, sha256);
+			const code_verifier = generateCodeVerifier(43, random); // ← kept here, never put in a URL // #mark verifier
+			const code_challenge = await computeCodeChallenge(code_verifier, pkce, sha256); // #mark challenge
 			this.session = { code_verifier, code_challenge }; // ← the challenge goes via the browser
 		}
-		this.session.state = base64UrlEncode(random(16));
+		this.session.state = base64UrlEncode(random(16)); // #mark state
 	}
 	// #endregion make-verifier
 
@@ -177,14 +179,14 @@ export class McpClient {
 		const { client_id, pkce, resource } = this.options;
 		const url = new URL(this.server().authorization_endpoint);
 		url.searchParams.append('response_type', 'code');
-		url.searchParams.append('client_id', client_id);
-		url.searchParams.append('redirect_uri', this.redirectUri);
-		url.searchParams.append('state', state ?? '');
+		url.searchParams.append('client_id', client_id); // #mark client-id
+		url.searchParams.append('redirect_uri', this.redirectUri); // #mark redirect
+		url.searchParams.append('state', state ?? ''); // #mark state
 		if (code_challenge !== undefined && pkce !== 'none') {
-			url.searchParams.append('code_challenge', code_challenge); // ← S256: a hash; plain: the verifier
-			url.searchParams.append('code_challenge_method', pkce);
+			url.searchParams.append('code_challenge', code_challenge); // ← S256: a hash; plain: the verifier // #mark challenge
+			url.searchParams.append('code_challenge_method', pkce); // #mark method
 		}
-		url.searchParams.append('resource', resource); // RFC 8707: the token is for this server
+		url.searchParams.append('resource', resource); // RFC 8707: the token is for this server // #mark resource
 		return url.href;
 	}
 	// #endregion authorize-request
@@ -197,12 +199,13 @@ export class McpClient {
 	receiveCallback(url: string): CallbackResult {
 		const query = new URL(url).searchParams;
 		if (this.options.checksState && query.get('state') !== this.session.state) {
+			// #mark check-state
 			// ← a code from someone else's sign-in is dropped here (CSRF, RFC 6749 §10.12)
-			return refuse('state does not match this sign-in; the code is ignored');
+			return refuse('state does not match this sign-in; the code is ignored'); // #mark refuse
 		}
 		const code = query.get('code');
 		if (!code) return refuse(`the server answered ${query.get('error') ?? 'without a code'}`);
-		this.session.code = code;
+		this.session.code = code; // #mark keep-code
 		return { accepted: true, code, response: pageResponse(200, 'Signed in. Back to the app.') };
 	}
 	// #endregion handle-callback

@@ -62,8 +62,9 @@ export class McpServer {
 		const token = this.options.lookupAccessToken(access_token);
 		// A token for another resource (audience) is not for us to accept, even if it is valid.
 		if (!token?.active || token.resource !== this.resource)
+			// #mark audience
 			return this.unauthorized('invalid_token');
-		const notes = NOTES[token.sub] ?? [];
+		const notes = NOTES[token.sub] ?? []; // #mark serve
 		return jsonResponse(200, {
 			jsonrpc: '2.0',
 			id: request.json?.id ?? null,
@@ -83,8 +84,8 @@ export class McpServer {
 	 * RFC 9728 §5.1); `error="invalid_token"` is RFC 6750 §3.1's.
 	 */
 	private unauthorized(error?: 'invalid_token'): HttpResponse {
-		const params = [`resource_metadata="${this.resourceMetadataUrl}"`];
-		if (error) params.unshift(`error="${error}"`);
+		const params = [`resource_metadata="${this.resourceMetadataUrl}"`]; // #mark resource-metadata
+		if (error) params.unshift(`error="${error}"`); // #mark error
 		return {
 			status: 401,
 			statusText: 'Unauthorized',

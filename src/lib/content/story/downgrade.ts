@@ -10,12 +10,20 @@ const victimStarts = (checksState: boolean): StepOverride => ({
 	}`
 });
 
+const SKIPS_STATE = at('client', 'handle-callback', {
+	'check-state': 'This client skips the comparison (checksState is off)…',
+	'keep-code': '…and keeps the attacker’s code as its own.'
+});
+
 const attackerAuthorizes: StepOverride = {
 	title: 'The attacker asks for a code without a code_challenge',
 	narration:
 		'In its own browser, signed in to its own account, the attacker sends an authorization request with the client’s `client_id` and `redirect_uri` but no `code_challenge`. PKCE is optional on this server, so it issues a `code` bound to no challenge. The attacker copies it from the redirect.',
 	cites: [cite('RFC 9700', '4.8')],
-	code: at('attacker', 'downgrade-own-flow')
+	code: at('attacker', 'downgrade-own-flow', {
+		'victim-redirect': 'The victim client’s redirect_uri, in the attacker’s own request…',
+		'keep-code': '…and the attacker keeps the code instead of following the redirect.'
+	})
 };
 
 const plants: StepOverride = {
@@ -23,7 +31,9 @@ const plants: StepOverride = {
 	narration:
 		'The attacker makes the victim’s browser open the client’s loopback callback with the attacker’s `code`, for example through a link or a page the victim visits (a cross-site request forgery). The `state` in it is the attacker’s, not the victim’s.',
 	cites: [cite('RFC 9700', '4.8'), cite('RFC 6749', '10.12')],
-	code: at('attacker', 'inject-into-victim')
+	code: at('attacker', 'inject-into-victim', {
+		plant: 'The attacker’s own code goes into the victim’s callback URL, with its own state.'
+	})
 };
 
 /** RFC 9700 §4.8, with the three defences that stop it. */
@@ -54,6 +64,7 @@ const downgrade: ScenarioStory = {
 		'lax-callback': {
 			narration:
 				'The browser delivers the planted callback. The client does not compare `state` with its own, so it takes the attacker’s `code` as if it were the answer to its own sign-in.',
+			code: SKIPS_STATE,
 			question: 'The callback carries the attacker’s code and state. Will the client take it?'
 		},
 		'lax-token-client': {
@@ -61,6 +72,10 @@ const downgrade: ScenarioStory = {
 			narration:
 				'The client redeems the planted `code` with its own `code_verifier`. No challenge is bound to this code, and this server ignores a verifier it cannot check — the rule of RFC 9700 §4.8.2 that it lacks — so it issues an `access_token`: for the attacker’s account.',
 			cites: [cite('RFC 9700', '4.8'), cite('RFC 9700', '4.8.2')],
+			code: at('authorization-server', 'token-verify-pkce', {
+				'no-challenge': 'No challenge is bound to this code, yet a code_verifier came…',
+				'downgrade-check': '…and this server does not apply RFC 9700 §4.8.2: it lets it through.'
+			}),
 			question:
 				'The client sends its own verifier for a code that has no challenge. What will this server do?'
 		},
@@ -82,12 +97,18 @@ const downgrade: ScenarioStory = {
 		'rfc9700-attacker-authorize': attackerAuthorizes,
 		'rfc9700-inject-code': plants,
 		'rfc9700-callback': {
-			narration: 'The client still does not check `state`, so it takes the attacker’s `code`.'
+			narration: 'The client still does not check `state`, so it takes the attacker’s `code`.',
+			code: SKIPS_STATE
 		},
 		'rfc9700-token-client': (step) => ({
 			title: 'The victim’s client sends the planted code with its verifier',
 			narration: `The client sends the planted \`code\` with its \`code_verifier\`. The authorization request behind this code carried no \`code_challenge\`, so a verifier here means a challenge went missing: RFC 9700 §4.8.2 says the server MUST reject the request. It names no error code; this server answers \`${errorOf(step)}\`, the code OAuth 2.1 lists for “a code_verifier although no code_challenge was sent”. (oidc-provider answers \`invalid_grant\` here.)`,
 			cites: [cite('RFC 9700', '4.8.2'), cite('OAuth 2.1', '3.2.4')],
+			code: at('authorization-server', 'token-verify-pkce', {
+				'no-challenge': 'No challenge is bound to this code, yet a code_verifier came…',
+				'downgrade-check': '…this server applies RFC 9700 §4.8.2…',
+				unbound: '…and refuses: invalid_request.'
+			}),
 			question:
 				'The same planted code, against a server that follows RFC 9700 §4.8.2. What happens?'
 		}),
@@ -95,7 +116,10 @@ const downgrade: ScenarioStory = {
 			title: 'The attacker asks for a code without a code_challenge',
 			narration: `The attacker sends its authorization request without a \`code_challenge\`. This server requires PKCE, so it redirects with \`error=${errorOf(step)}\` (“code challenge required”) and never issues the unbound code the attack needs.`,
 			cites: [cite('RFC 7636', '4.4.1'), cite('RFC 9700', '4.8'), cite('OAuth 2.1', '4.1.2.1')],
-			code: at('authorization-server', 'authorize-pkce'),
+			code: at('authorization-server', 'authorize-pkce', {
+				present: 'The request has no code_challenge…',
+				required: '…and this server requires one: it redirects with invalid_request, no code.'
+			}),
 			question: 'This server requires PKCE. Will the attacker get a code without a challenge?'
 		})
 	},

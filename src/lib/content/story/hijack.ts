@@ -18,18 +18,26 @@ const hijack: ScenarioStory = {
 			narration:
 				'The redirect lands on the attacker instead of the client. On some operating systems another app can reach the loopback interface the client listens on; with a custom URI scheme (such as `notes-app://callback`) several apps can register the same scheme, and which one gets the redirect is not determined. Only the attacker holds this `code`; the client is still waiting.',
 			cites: [cite('RFC 8252', '8.1'), cite('RFC 7636', '1')],
-			code: at('attacker', 'hijack-redirect'),
+			code: at('attacker', 'hijack-redirect', {
+				take: 'The attacker’s listener answers the redirect and keeps the code and state.'
+			}),
 			question: 'Only the attacker has the code now. Can it sign in as the user?'
 		},
 		'token-attacker-no-verifier': {
-			title: 'The attacker sends the code it took, without a code_verifier'
+			title: 'The attacker sends the code it took, without a code_verifier',
+			code: at('attacker', 'redeem-stolen-code', {
+				'no-verifier': 'It has nothing to send as the code_verifier…',
+				code: '…only the code it took, with the public redirect_uri and client_id.'
+			})
 		},
 		'sign-in-stalls': {
 			title: 'The sign-in does not complete',
 			narration:
 				'No callback ever reached the client, so its sign-in does not finish. Nothing was lost: the stolen `code` is worthless without the `code_verifier`, and it expires unused. The user simply starts the sign-in again.',
 			cites: [cite('RFC 7636', '1'), cite('RFC 6749', '4.1.2')],
-			code: at('client', 'handle-callback')
+			code: at('client', 'handle-callback', {
+				'keep-code': 'Never reached: no callback arrived, so the client holds no code.'
+			})
 		},
 		'retry-make-verifier': {
 			title: 'A new sign-in, a new code_verifier',

@@ -11,20 +11,28 @@ const injection: ScenarioStory = {
 			narration:
 				'The attacker runs its own copy of the same MCP client and signs in to its own account. That client makes its own `code_verifier` and `code_challenge`; the server redirects with a `code` for the attacker.',
 			cites: [cite('RFC 9700', '4.5')],
-			code: at('attacker', 'own-session')
+			code: at('attacker', 'own-session', {
+				'own-verifier': 'Its own copy of the client makes its own verifier and challenge.'
+			})
 		},
 		'inject-code': {
 			title: 'The attacker swaps the stolen code into its own callback',
 			narration:
 				'Before its client sees the callback, the attacker replaces its own `code` with the victim’s. The `state` is its own, so its client accepts the callback and redeems the code as if it were its own.',
 			cites: [cite('RFC 9700', '4.5')],
-			code: at('attacker', 'inject-stolen-code')
+			code: at('attacker', 'inject-stolen-code', {
+				swap: 'The victim’s code replaces the attacker’s own in its callback…',
+				redeem: '…and its client redeems it with its own code_verifier.'
+			})
 		},
 		'token-injected': (step) => ({
 			title: 'The attacker’s client sends the victim’s code with its own verifier',
 			narration: `The attacker’s client sends the victim’s \`code\` with its own \`code_verifier\`. Its SHA-256 is the attacker’s challenge, not the one bound to this code, so the server answers \`${errorOf(step)}\`. Without PKCE (or, in OpenID Connect, a checked \`nonce\`, a one-time value the client checks in the ID token) nothing would have told the two sign-ins apart.`,
 			cites: [cite('RFC 9700', '4.5'), cite('RFC 7636', '4.6')],
-			code: at('authorization-server', 'token-verify-pkce'),
+			code: at('authorization-server', 'token-verify-pkce', {
+				recompute: 'The server hashes the attacker client’s own verifier…',
+				mismatch: '…which is not the challenge bound to the victim’s code: invalid_grant.'
+			}),
 			question:
 				'The attacker’s own client redeems the victim’s code with its own verifier. Will it work?'
 		}),

@@ -10,7 +10,11 @@ const noPkce: ScenarioStory = {
 			narration:
 				'This server makes PKCE optional: it checks the `client_id` and the loopback `redirect_uri`, and accepts the request with or without a `code_challenge`. Public clients MUST use PKCE (RFC 9700), and OAuth 2.1 has the server reject a public client’s request without a challenge; here the client sends none and the server does not insist.',
 			cites: [cite('RFC 8252', '7.3'), cite('RFC 9700', '2.1.1'), cite('OAuth 2.1', '4.1.2.1')],
-			code: at('authorization-server', 'authorize-client-check')
+			code: at('authorization-server', 'authorize-client-check', {
+				client: 'The client_id must be registered…',
+				redirect:
+					'…and the redirect_uri must be its registered loopback URI; no PKCE check follows.'
+			})
 		},
 		'attacker-observes': {
 			narration:
@@ -26,7 +30,11 @@ const noPkce: ScenarioStory = {
 			narration:
 				'The client’s request is valid, but the code was already used. The server MUST deny it, and SHOULD revoke the tokens already issued from that code; this server does, so the attacker’s token stops working.',
 			cites: [cite('RFC 6749', '4.1.2'), cite('OAuth 2.1', '4.1.3')],
-			code: at('authorization-server', 'token-reuse'),
+			code: at('authorization-server', 'token-reuse', {
+				used: 'The code was already used, by the attacker…',
+				revoke: '…so the server revokes the tokens issued from it…',
+				deny: '…and denies this request.'
+			}),
 			question: 'The attacker redeemed the code first. What happens to the client’s request?'
 		},
 		'mcp-attacker-revoked': {
@@ -34,7 +42,10 @@ const noPkce: ScenarioStory = {
 			narration:
 				'The attacker’s token no longer works: the MCP server answers 401 with `error="invalid_token"`. Too late: the attacker read the user’s notes two steps ago, and the user is not signed in either. Revocation limited the damage; only PKCE would have prevented it.',
 			cites: [cite('RFC 6749', '4.1.2'), cite('RFC 6750', '3.1')],
-			code: at('mcp-server', 'check-audience')
+			code: at('mcp-server', 'check-audience', {
+				audience: 'The token was revoked: it is no longer active, so the server answers 401.'
+			}),
+			verdict: 'Refused, too late: the notes were read'
 		}
 	},
 	end: {

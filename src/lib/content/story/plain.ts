@@ -3,8 +3,7 @@ import { at, cite } from './text';
 
 const READS_REQUEST = {
 	title: 'Another app reads the authorization request',
-	cites: [cite('RFC 7636', '1'), cite('RFC 7636', '4.2')],
-	code: at('attacker', 'read-request')
+	cites: [cite('RFC 7636', '1'), cite('RFC 7636', '4.2')]
 };
 
 /** RFC 7636 §1 case 4b: with plain the challenge is the verifier; with S256 it is only a hash. */
@@ -22,6 +21,10 @@ const plain: ScenarioStory = {
 	steps: {
 		'attacker-reads-request': {
 			...READS_REQUEST,
+			code: at('attacker', 'read-request', {
+				copy: 'The attacker copies the code_challenge and state out of the request URL…',
+				'plain-verifier': '…and with plain, that challenge is the code_verifier.'
+			}),
 			narration:
 				'This attacker is stronger than in the other scenarios: it can also read authorization requests, for example in HTTP logs that the operating system leaks. RFC 7636 calls this “case 4b”. With `code_challenge_method=plain` the `code_challenge` in the URL is the `code_verifier`: the attacker now holds the verifier.',
 			question: 'The attacker reads this request. What does it learn?'
@@ -29,7 +32,11 @@ const plain: ScenarioStory = {
 		'authorize-request': {
 			narration:
 				'This server still accepts `plain`, which RFC 7636 allows but says SHOULD NOT be used in new implementations. It checks the client and the loopback `redirect_uri`, keeps the `state` and the plain challenge, and shows the user its sign-in page.',
-			cites: [cite('RFC 7636', '7.2'), cite('RFC 9700', '2.1.1')]
+			cites: [cite('RFC 7636', '7.2'), cite('RFC 9700', '2.1.1')],
+			code: at('authorization-server', 'authorize-pkce', {
+				present: 'A code_challenge is present…',
+				method: '…and this server still accepts the plain method.'
+			})
 		},
 		'attacker-observes': {
 			narration:
@@ -39,7 +46,10 @@ const plain: ScenarioStory = {
 			narration:
 				'The attacker sends the `code` with the challenge it read as the `code_verifier`. With `plain` that is the real verifier: the check passes and the attacker gets the `access_token`.',
 			cites: [cite('RFC 7636', '1'), cite('RFC 7636', '4.6')],
-			code: at('authorization-server', 'token-verify-pkce'),
+			code: at('authorization-server', 'token-verify-pkce', {
+				bound: 'A challenge is bound to this code: with plain, the verifier the attacker read…',
+				compare: '…so the value it sends equals the stored challenge: no error, a token.'
+			}),
 			question: 'The attacker sends the challenge it read as the verifier. Will it get a token?'
 		},
 		'token-client': {
@@ -47,10 +57,17 @@ const plain: ScenarioStory = {
 			narration:
 				'The client’s own redemption comes second: the code was already used, so the server denies it, and revokes the token issued from it, as RFC 6749 says it SHOULD. The attacker has already read the notes.',
 			cites: [cite('RFC 6749', '4.1.2'), cite('OAuth 2.1', '4.1.3')],
-			code: at('authorization-server', 'token-reuse')
+			code: at('authorization-server', 'token-reuse', {
+				used: 'The code was already used, by the attacker…',
+				revoke: '…so the server revokes the token issued from it…',
+				deny: '…and denies the client’s request.'
+			})
 		},
 		's256-attacker-reads-request': {
 			...READS_REQUEST,
+			code: at('attacker', 'read-request', {
+				copy: 'It copies the code_challenge, a SHA-256 hash this time: no verifier to take.'
+			}),
 			narration:
 				'The same attacker reads this request too. It gets the `code_challenge`, but with `S256` that is a SHA-256 hash: the `code_verifier` cannot be computed back from it.',
 			question: 'With S256, what does the attacker learn from the same request?'
@@ -58,10 +75,11 @@ const plain: ScenarioStory = {
 		's256-authorize-request': {
 			narration:
 				'The same server; only the client changed, to `S256`, which a client that can compute it MUST use, and MUST NOT step down from to `plain`.',
-			cites: [cite('RFC 7636', '4.2'), cite('RFC 7636', '7.2'), cite('RFC 9700', '2.1.1')]
-		},
-		's256-token-attacker-challenge': {
-			code: at('authorization-server', 'token-verify-pkce')
+			cites: [cite('RFC 7636', '4.2'), cite('RFC 7636', '7.2'), cite('RFC 9700', '2.1.1')],
+			code: at('authorization-server', 'authorize-pkce', {
+				present: 'A code_challenge is present…',
+				method: '…with the S256 method, which this server accepts too.'
+			})
 		}
 	},
 	end: {

@@ -14,7 +14,10 @@ const replay: ScenarioStory = {
 			title: 'The attacker replays the used code',
 			narration: `The attacker replays the used \`code\` with a guessed \`code_verifier\`. This server checks the verifier before it looks at reuse, so it refuses with \`${errorOf(step)}\` and does not revoke the client’s token: OAuth 2.1 says a server SHOULD NOT revoke tokens because of a replay with invalid parameters, or a thief holding only the code could sign the user out.`,
 			cites: [cite('OAuth 2.1', '7.5.2'), cite('RFC 6749', '4.1.2'), cite('RFC 7636', '4.6')],
-			code: at('authorization-server', 'token-reuse'),
+			code: at('authorization-server', 'token-verify-pkce', {
+				recompute: 'The server hashes the guessed verifier…',
+				mismatch: '…it does not match: refused here, before the reuse check that would revoke.'
+			}),
 			question:
 				'A used code comes back with a wrong verifier. Should the server revoke the client’s token?'
 		}),
