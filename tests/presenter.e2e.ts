@@ -18,11 +18,16 @@ test.describe('presenter mode', () => {
 		await expect(page.locator('.predict')).toHaveText(/Will it get a token\?/);
 		await expect(detail(page)).not.toContainText('invalid_grant');
 		await expect(page.locator('.presenter-code figure.code')).toBeVisible();
+		// The annotations would tell (“…refused before anything is compared”): not yet.
+		await expect(page.locator('.presenter-code .notes')).toHaveCount(0);
+		await expect(page.locator('.presenter-code .line.emphasized')).toHaveCount(0);
 
 		// The next press reveals, without moving on.
 		await page.keyboard.press('PageDown');
 		await expect(stepLine(page)).toHaveText(/^Step 7 of/);
 		await expect(detail(page)).toContainText('"error": "invalid_grant"');
+		await expect(page.locator('.presenter-code .notes li').first()).toBeVisible();
+		await expect(page.locator('.presenter-code .line.emphasized').first()).toBeVisible();
 
 		// Diagram, message and code fit the projector's screen without scrolling the page.
 		const height = await page.evaluate(() => document.documentElement.scrollHeight);

@@ -91,6 +91,16 @@ describe('the build-time content check', () => {
 		]);
 	});
 
+	test('a phase title that gives away the outcome of one of its decisive steps fails', () => {
+		const phase = withStory('downgrade', (story) => ({
+			...story,
+			phases: { ...story.phases, required: { title: 'A server that refuses the request' } }
+		}));
+		expect(checkContent(phase)).toEqual([
+			'src/lib/content/story/downgrade.ts, step "required-attacker-authorize": its phase title gives the outcome away ("A server that refuses the request")'
+		]);
+	});
+
 	test('a step with no title fails', () => {
 		expect(checkContent(withStep('replay', 'mcp-call-again', { title: '' }))).toEqual([
 			'src/lib/content/story/replay.ts, step "mcp-call-again": no title'

@@ -102,8 +102,11 @@ export function checkContent(input: ContentInput): string[] {
 			for (const [mark, note] of Object.entries(text.code.notes ?? {})) {
 				if (!note.trim()) problems.push(`${where}: the note on "${mark}" is empty`);
 			}
-			if (step.phase !== undefined && !story.phases?.[step.phase])
+			const phase = step.phase === undefined ? undefined : story.phases?.[step.phase];
+			if (step.phase !== undefined && !phase)
 				problems.push(`${where}: phase "${step.phase}" has no title`);
+			if (phase && (text.question || DECISIVE.has(step.outcome)) && GIVES_AWAY.test(phase.title))
+				problems.push(`${where}: its phase title gives the outcome away ("${phase.title}")`);
 		}
 		for (const id of Object.keys(story.steps)) {
 			if (!ids.has(id))

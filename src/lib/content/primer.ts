@@ -16,7 +16,7 @@ export const PRIMER: readonly PrimerParagraph[] = [
 		cites: [{ spec: 'RFC 8252', section: '6' }]
 	},
 	{
-		text: 'When you approve, the server sends the browser back to the app with an authorization `code`: a short-lived, one-time ticket that the app swaps for an access token at the server’s token endpoint. This trip back is a redirect to a small web server the app runs on the loopback address `127.0.0.1`, which only this computer can reach.',
+		text: 'When you approve, the server sends the browser back to the app with an authorization `code`: a short-lived, one-time ticket that the app swaps for an access token (the key it shows the MCP server on every call) at the server’s token endpoint. This trip back is a redirect to a small web server the app runs on the loopback address `127.0.0.1`, which only this computer can reach.',
 		cites: [
 			{ spec: 'RFC 6749', section: '4.1.2' },
 			{ spec: 'RFC 8252', section: '7.3' }

@@ -177,7 +177,7 @@ export class Attacker {
 		if (!code || !this.ownClient || !this.ownCallback) throw new Error('nothing to inject');
 		const callback = new URL(this.ownCallback);
 		callback.searchParams.set('code', code); // #mark swap
-		this.ownClient.receiveCallback(callback.href);
+		this.ownClient.receiveCallback(callback.href); // #mark accept
 		return callback.href;
 	}
 

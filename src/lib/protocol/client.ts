@@ -124,7 +124,7 @@ export class McpClient {
 	/** Reads the protected resource metadata: which authorization server to use (RFC 9728 §2). */
 	async fetchResourceMetadata(send: Send): Promise<Exchange> {
 		if (!this.resourceMetadataUrl) throw new Error('no resource_metadata URL yet');
-		const request = getRequest(this.resourceMetadataUrl);
+		const request = getRequest(this.resourceMetadataUrl); // #mark fetch-metadata
 		const response = await send(request);
 		const servers = response.json?.authorization_servers;
 		if (Array.isArray(servers) && typeof servers[0] === 'string') {

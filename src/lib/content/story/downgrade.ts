@@ -3,7 +3,7 @@ import { at, cite, errorOf } from './text';
 
 const victimStarts = (checksState: boolean): StepOverride => ({
 	title: 'The victim’s client starts a sign-in',
-	narration: `The victim’s MCP client makes a \`code_verifier\`, its \`code_challenge\` and a \`state\`, opens the browser and waits for the callback. ${
+	narration: `The victim’s MCP client makes a \`code_verifier\`, its \`code_challenge\` and a \`state\`, is waiting for its callback (its own request to the server is not shown). ${
 		checksState
 			? 'This client checks `state`.'
 			: 'This client does not check `state` properly — the precondition of the attack.'
@@ -41,14 +41,14 @@ const downgrade: ScenarioStory = {
 	summary:
 		'The attacker plants a code it obtained without a code_challenge: a lax server signs the victim in to the attacker’s account; checking state, rejecting a verifier for a code without a challenge (RFC 9700 §4.8.2), or requiring PKCE each stop it.',
 	phases: {
-		lax: { title: 'A lax server and a client that skips state' },
+		lax: { title: 'A server with optional PKCE and a client that skips state' },
 		state: {
 			title: 'The same server, a client that checks state',
 			intro:
 				'Now the same attack against a client that checks `state`; the server is as lax as before.'
 		},
 		rfc9700: {
-			title: 'A server that rejects a verifier for a code without a challenge',
+			title: 'A server that follows RFC 9700 §4.8.2',
 			intro:
 				'Now the same attack against a server that follows RFC 9700 §4.8.2; the client again skips the `state` check.'
 		},
@@ -65,7 +65,7 @@ const downgrade: ScenarioStory = {
 			narration:
 				'The browser delivers the planted callback. The client does not compare `state` with its own, so it takes the attacker’s `code` as if it were the answer to its own sign-in.',
 			code: SKIPS_STATE,
-			question: 'The callback carries the attacker’s code and state. Will the client take it?'
+			verdict: 'Accepted: the attacker’s code'
 		},
 		'lax-token-client': {
 			title: 'The victim’s client sends the planted code with its verifier',
@@ -98,7 +98,8 @@ const downgrade: ScenarioStory = {
 		'rfc9700-inject-code': plants,
 		'rfc9700-callback': {
 			narration: 'The client still does not check `state`, so it takes the attacker’s `code`.',
-			code: SKIPS_STATE
+			code: SKIPS_STATE,
+			verdict: 'Accepted: the attacker’s code'
 		},
 		'rfc9700-token-client': (step) => ({
 			title: 'The victim’s client sends the planted code with its verifier',
@@ -125,7 +126,8 @@ const downgrade: ScenarioStory = {
 	},
 	end: {
 		had: 'a code of its own, issued without a code_challenge, and a way to open the victim’s callback',
-		lacked: 'a server that ignores a verifier for an unbound code, and a client that skips state',
+		lacked:
+			'in each defended set-up, one precondition: a client that skips state, a server that ignores a verifier for a code without a challenge, or a server that issues such a code at all',
 		verdict: 'Lax pair: attacker gets in · each defence: blocked',
 		tone: 'mixed',
 		lesson:

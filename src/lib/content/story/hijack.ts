@@ -21,7 +21,7 @@ const hijack: ScenarioStory = {
 			code: at('attacker', 'hijack-redirect', {
 				take: 'The attacker’s listener answers the redirect and keeps the code and state.'
 			}),
-			question: 'Only the attacker has the code now. Can it sign in as the user?'
+			question: 'Only the attacker has the code now. What does it still lack?'
 		},
 		'token-attacker-no-verifier': {
 			title: 'The attacker sends the code it took, without a code_verifier',

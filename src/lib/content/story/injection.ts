@@ -18,11 +18,11 @@ const injection: ScenarioStory = {
 		'inject-code': {
 			title: 'The attacker swaps the stolen code into its own callback',
 			narration:
-				'Before its client sees the callback, the attacker replaces its own `code` with the victim’s. The `state` is its own, so its client accepts the callback and redeems the code as if it were its own.',
+				'Before its client sees the callback, the attacker replaces its own `code` with the victim’s. The `state` is its own, so its client accepts the callback and takes the code to the token endpoint as if it were its own.',
 			cites: [cite('RFC 9700', '4.5')],
 			code: at('attacker', 'inject-stolen-code', {
 				swap: 'The victim’s code replaces the attacker’s own in its callback…',
-				redeem: '…and its client redeems it with its own code_verifier.'
+				accept: '…and its client accepts the callback: the state in it is its own.'
 			})
 		},
 		'token-injected': (step) => ({
@@ -34,7 +34,7 @@ const injection: ScenarioStory = {
 				mismatch: '…which is not the challenge bound to the victim’s code: invalid_grant.'
 			}),
 			question:
-				'The attacker’s own client redeems the victim’s code with its own verifier. Will it work?'
+				'The attacker’s own client sends the victim’s code with its own verifier. Will it work?'
 		}),
 		'token-client': {
 			narration:

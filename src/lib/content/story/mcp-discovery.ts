@@ -25,11 +25,12 @@ const mcpDiscovery: ScenarioStory = {
 	},
 	end: {
 		had: 'nothing: there is no attacker here; the risk is a server whose metadata does not say it supports PKCE',
-		lacked: 'code_challenge_methods_supported in the metadata',
+		lacked:
+			'code_challenge_methods_supported in the metadata, so the client cannot know the server checks PKCE',
 		verdict: 'Refused without PKCE · signed in with S256',
 		tone: 'mixed',
 		lesson:
-			'An MCP client reads the metadata first and refuses to send the user through a flow that cannot protect the code.',
+			'An MCP client reads the metadata first and refuses a server that does not announce PKCE: it cannot know the code would be protected.',
 		contrast:
 			'A client that skipped the check would start a sign-in whose code nothing ties to it, the situation of “Without PKCE”.',
 		next: 's256',

@@ -12,13 +12,12 @@ const noPkce: ScenarioStory = {
 			cites: [cite('RFC 8252', '7.3'), cite('RFC 9700', '2.1.1'), cite('OAuth 2.1', '4.1.2.1')],
 			code: at('authorization-server', 'authorize-client-check', {
 				client: 'The client_id must be registered…',
-				redirect:
-					'…and the redirect_uri must be its registered loopback URI; no PKCE check follows.'
+				redirect: '…and the redirect_uri must be its registered loopback URI.'
 			})
 		},
 		'attacker-observes': {
 			narration:
-				'A malicious app on the same machine gets a copy of the redirect URL, as in the other scenarios: an app registered for the same redirect can be handed the response too. It now holds the `code` and the `state` — and without PKCE that is all anyone needs.'
+				'A malicious app on the same machine gets a copy of the redirect URL, as in the other scenarios (on some systems another app can reach the loopback interface the client listens on). It now holds the `code` and the `state` — and without PKCE that is all anyone needs.'
 		},
 		'token-attacker-no-verifier': {
 			title: 'The attacker sends the code to the token endpoint',
@@ -40,7 +39,7 @@ const noPkce: ScenarioStory = {
 		'mcp-attacker-revoked': {
 			title: 'The attacker calls the MCP server again',
 			narration:
-				'The attacker’s token no longer works: the MCP server answers 401 with `error="invalid_token"`. Too late: the attacker read the user’s notes two steps ago, and the user is not signed in either. Revocation limited the damage; only PKCE would have prevented it.',
+				'The attacker’s token no longer works: the MCP server answers 401 with `error="invalid_token"`. Too late: the attacker read the user’s notes two steps ago, and the user is not signed in either. Revocation limited the damage; PKCE would have prevented it.',
 			cites: [cite('RFC 6749', '4.1.2'), cite('RFC 6750', '3.1')],
 			code: at('mcp-server', 'check-audience', {
 				audience: 'The token was revoked: it is no longer active, so the server answers 401.'

@@ -72,9 +72,13 @@ const plain: ScenarioStory = {
 				'The same attacker reads this request too. It gets the `code_challenge`, but with `S256` that is a SHA-256 hash: the `code_verifier` cannot be computed back from it.',
 			question: 'With S256, what does the attacker learn from the same request?'
 		},
+		's256-attacker-observes': {
+			narration:
+				'It gets a copy of the redirect URL as well, and holds the `code` next to the challenge it read: a hash, not the verifier.'
+		},
 		's256-authorize-request': {
 			narration:
-				'The same server; only the client changed, to `S256`, which a client that can compute it MUST use, and MUST NOT step down from to `plain`.',
+				'The same server; only the client changed, to `S256`: a client that can compute it MUST use it, and MUST NOT fall back to `plain` after trying `S256`.',
 			cites: [cite('RFC 7636', '4.2'), cite('RFC 7636', '7.2'), cite('RFC 9700', '2.1.1')],
 			code: at('authorization-server', 'authorize-pkce', {
 				present: 'A code_challenge is present…',

@@ -34,7 +34,7 @@ export const SHARED: Record<string, SharedText> = {
 			'This client picks a random `state` — a value it expects back with the code, so that it can refuse a callback from a sign-in it did not start — and nothing else: no `code_verifier`, no `code_challenge`. Nothing will tie the authorization code to this sign-in: whoever holds the code can redeem it with the public `client_id`.',
 		cites: [cite('RFC 9700', '2.1.1'), cite('RFC 6749', '10.12')],
 		code: at('client', 'make-verifier', {
-			state: 'Only this line runs: without PKCE the client makes no verifier and no challenge.'
+			state: 'Without PKCE the verifier lines are skipped: the client makes only a state.'
 		})
 	}),
 	'open-browser': (step) => {
@@ -46,7 +46,7 @@ export const SHARED: Record<string, SharedText> = {
 		const host = redirect ? new URL(redirect).host : '';
 		return {
 			title: 'The client opens the browser at the authorization endpoint',
-			narration: `The client opens the system browser at the authorization server, with its request in the URL. It names the app by its \`client_id\` (a public name, not a secret) and asks for the answer at the \`redirect_uri\` ${host}: a loopback address, a port on this computer where the client listens. It adds \`state\`, ${pkce}, and the MCP server as \`resource\`, the server the token will be for. Everything in this URL passes through the browser: the front channel.`,
+			narration: `The client opens the system browser (the user’s own browser, not a window inside the app) at the authorization server’s authorization endpoint, with its request in the URL. It names the app by its \`client_id\` (a public name, not a secret) and asks for the answer at the \`redirect_uri\` ${host}: a loopback address, a port on this computer where the client listens. It adds \`state\`, ${pkce}, and the MCP server as \`resource\`, the server the token will be for. Everything in this URL passes through the browser: the front channel.`,
 			cites: [cite('RFC 8252', '7.3'), cite('RFC 7636', '4.3'), cite('RFC 8707', '2')],
 			code: at(
 				'client',
@@ -54,7 +54,10 @@ export const SHARED: Record<string, SharedText> = {
 				method
 					? {
 							challenge: `The code_challenge goes into the URL${method === 'plain' ? ': with plain, that is the verifier' : ', never the verifier'}.`,
-							method: `code_challenge_method=${method}: without it the server would assume plain.`,
+							method:
+								method === 'plain'
+									? 'code_challenge_method=plain: the server will compare the verifier with the challenge as it is.'
+									: 'code_challenge_method=S256: without it the server would assume plain.',
 							redirect: 'The loopback redirect_uri, where the client listens for the answer.'
 						}
 					: {
@@ -68,7 +71,7 @@ export const SHARED: Record<string, SharedText> = {
 	'authorize-request': () => ({
 		title: 'The browser sends the authorization request; the user signs in',
 		narration:
-			'The server checks the request before it asks the user anything. The `client_id` must be registered and the `redirect_uri` must be its registered loopback URI (any port matches): otherwise the code could be sent to someone else’s address, so the server shows an error instead of redirecting. A `code_challenge` must be present, or a server that requires PKCE redirects with `invalid_request`: the challenge is what will tie the code to this client. This server also accepts only `S256` — hardening, not an RFC 7636 requirement. It keeps the `state` and the `code_challenge`, and shows the user its sign-in and consent page.',
+			'The server checks the request before it asks the user anything. The `client_id` must be registered and the `redirect_uri` must be its registered loopback URI (any port matches): otherwise the code could be sent to someone else’s address, so the server shows an error instead of redirecting. A `code_challenge` must be present, or a server that requires PKCE redirects with `invalid_request`: the challenge is what will tie the code to this sign-in. This server also accepts only `S256` — hardening, not an RFC 7636 requirement. It keeps the `state` and the `code_challenge`, and shows the user its sign-in and consent page.',
 		cites: [cite('RFC 6749', '4.1.2.1'), cite('RFC 8252', '7.3'), cite('RFC 7636', '4.4.1')],
 		code: at('authorization-server', 'authorize-pkce', {
 			present:
@@ -101,7 +104,7 @@ export const SHARED: Record<string, SharedText> = {
 		};
 	},
 	'attacker-observes': () => ({
-		title: 'The redirect back to the client, and the app next to it',
+		title: 'The redirect back to the client',
 		narration:
 			'A malicious app on the same machine gets a copy of the redirect URL. On some operating systems an app can reach the loopback interface the client listens on; with a custom URI scheme instead of a loopback address, an app registered for the same scheme can be handed the response. RFC 7636 calls an attacker who sees only the responses “case 4a”. It now holds the `code` and the `state` — but not the `code_verifier`, which has never been in a URL.',
 		cites: [cite('RFC 7636', '1'), cite('RFC 8252', '8.1')],
@@ -184,7 +187,7 @@ export const SHARED: Record<string, SharedText> = {
 	}),
 	'token-attacker-guess': (step) => ({
 		title: 'The attacker sends a guessed code_verifier',
-		narration: `It tries a \`code_verifier\` of its own: 43 random characters. The server computes their SHA-256, which is not the bound \`code_challenge\`, and answers \`${errorOf(step)}\` — the error RFC 7636 sets for a verifier that does not match. Hitting the real verifier means guessing 256 random bits.`,
+		narration: `The attacker tries a \`code_verifier\` of its own: 43 random characters. The server computes their SHA-256, which is not the bound \`code_challenge\`, and answers \`${errorOf(step)}\` — the error RFC 7636 sets for a verifier that does not match. Hitting the real verifier means guessing 256 random bits.`,
 		cites: [cite('RFC 7636', '4.6'), cite('RFC 7636', '7.1')],
 		code: at('authorization-server', 'token-verify-pkce', {
 			recompute: 'The server hashes the guessed verifier…',
@@ -193,7 +196,7 @@ export const SHARED: Record<string, SharedText> = {
 	}),
 	'token-attacker-challenge': (step) => ({
 		title: 'The attacker sends the code_challenge it read as the code_verifier',
-		narration: `It sends the \`code_challenge\` it read in the request as the \`code_verifier\`. The server computes its SHA-256, and the hash of the challenge is not the challenge: \`${errorOf(step)}\`. SHA-256 cannot be run backwards, so the challenge does not give away the verifier.`,
+		narration: `The attacker sends the \`code_challenge\` it read in the request as the \`code_verifier\`. The server computes its SHA-256, and the hash of the challenge is not the challenge: \`${errorOf(step)}\`. SHA-256 cannot be run backwards, so the challenge does not give away the verifier.`,
 		cites: [cite('RFC 7636', '4.2'), cite('RFC 7636', '4.6')],
 		code: at('authorization-server', 'token-verify-pkce', {
 			recompute: 'The server hashes what was sent: the challenge itself…',
@@ -234,8 +237,8 @@ export const SHARED: Record<string, SharedText> = {
 			cite('MCP 2025-11-25', 'Authorization Server Discovery')
 		],
 		code: at('client', 'discover-resource', {
-			'metadata-url': 'The client takes the metadata URL from the 401’s WWW-Authenticate header…',
-			'authorization-server': '…and from the metadata, the authorization server to use.'
+			'fetch-metadata': 'The client fetches the metadata from the URL the 401 named…',
+			'authorization-server': '…and takes from it the authorization server to use.'
 		})
 	}),
 	'server-metadata': (step) => {
@@ -263,7 +266,7 @@ export const SHARED: Record<string, SharedText> = {
 	}),
 	refuse: (step) => ({
 		title: 'The client checks the metadata for PKCE',
-		narration: `The client stops here (${step.reason}). An MCP client MUST refuse to proceed then, rather than send the user through a flow that cannot protect the code (MCP 2025-11-25, unchanged in 2026-07-28).`,
+		narration: `The client stops here (${step.reason}). An MCP client MUST refuse to proceed then: from the metadata it cannot tell whether this server would check a verifier at all, and a code nothing checks is not protected (MCP 2025-11-25, unchanged in 2026-07-28).`,
 		cites: [
 			cite('MCP 2025-11-25', 'Authorization Code Protection'),
 			cite('MCP 2026-07-28', 'Authorization'),
