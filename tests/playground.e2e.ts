@@ -88,8 +88,11 @@ test.describe('the playground', () => {
 		}) => {
 			await page.route('**/snippets/*.json', (route) => route.abort('internetdisconnected'));
 			await openPlayground(page);
-			await page.getByLabel('Scenario').selectOption('replay');
-			await expect(page.locator('section.playground')).toHaveAttribute('data-scenario', 'replay');
+			await page.getByLabel('Scenario').selectOption('injection');
+			await expect(page.locator('section.playground')).toHaveAttribute(
+				'data-scenario',
+				'injection'
+			);
 			await expect(page.getByRole('alert')).toHaveText(
 				/This scenario's code did not load .*the rest is complete/
 			);
@@ -98,14 +101,15 @@ test.describe('the playground', () => {
 				const { m } = await progress(page);
 				let withCode = 0;
 				for (let n = 1; n <= m; n++) {
-					await page.goto(`./#replay/${n}`);
+					await page.goto(`./#injection/${n}`);
 					await expect(stepLine(page)).toHaveText(`Step ${n} of ${m}`);
 					await expect(detail(page).locator('.narration')).not.toBeEmpty();
 					withCode += await detail(page).locator('figure.code pre').count();
 				}
 				return { withCode, m };
 			};
-			// Steps whose code the first scenario shares still show it; the others go without.
+			// Steps whose code the first scenario shares still show it; the others (the attacker's own
+			// sign-in and the injection) go without.
 			const before = await stepsWithCode();
 			expect(before.withCode).toBeLessThan(before.m);
 			// The code comes back when the network does.
