@@ -1,17 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { testVectorEnvironment } from '$lib/protocol/environment';
-import { runScenario } from '$lib/protocol/runner';
 import type { ScenarioId } from '$lib/protocol/types';
 import { assertContent, checkContent, type ContentInput } from './check';
-import { QUIZ } from './quiz';
 import { extractRegion, listRegions } from './regions';
-import { SCENARIOS } from './scenarios';
-import { UNSHOWN, WORKBENCH_CODE, WORKBENCH_SECTIONS } from './shown';
-import { SHARED } from './story/shared';
+import { UNSHOWN, WORKBENCH_SECTIONS } from './shown';
 import { SOURCES } from './snippets.server';
-import { loadStory } from './story';
+import { siteContent } from './playground.server';
 import type { ScenarioStory, StepOverride } from './types';
 
 /**
@@ -19,22 +14,8 @@ import type { ScenarioStory, StepOverride } from './types';
  * checkAllContent). Each rule is shown to fail by feeding it a content table broken on purpose.
  */
 
-const ids = SCENARIOS.map((s) => s.id);
-const runs = await Promise.all(ids.map((id) => runScenario(id, testVectorEnvironment())));
-const stories = Object.fromEntries(
-	await Promise.all(ids.map(async (id) => [id, await loadStory(id)] as const))
-) as Record<ScenarioId, ScenarioStory>;
-
-const real: ContentInput = {
-	runs,
-	stories,
-	sources: SOURCES,
-	shownElsewhere: WORKBENCH_CODE,
-	unshown: UNSHOWN,
-	stepLinks: QUIZ.map((q) => ({ from: `quiz "${q.id}"`, ...q.see })),
-	workbenchSections: WORKBENCH_SECTIONS,
-	sharedActions: Object.keys(SHARED)
-};
+const real: ContentInput = await siteContent();
+const stories = real.stories as Record<ScenarioId, ScenarioStory>;
 
 /** The real input with one scenario's story changed. */
 function withStory(id: ScenarioId, change: (story: ScenarioStory) => ScenarioStory): ContentInput {

@@ -1,23 +1,20 @@
 import { testVectorEnvironment } from '$lib/protocol/environment';
 import { runScenario } from '$lib/protocol/runner';
 import type { ScenarioId } from '$lib/protocol/types';
-import { assertContent } from './check';
+import { assertContent, type ContentInput } from './check';
 import { QUIZ } from './quiz';
 import { SCENARIOS } from './scenarios';
 import { UNSHOWN, WORKBENCH_CODE, WORKBENCH_SECTIONS } from './shown';
 import { loadSnippet, snippetId, SOURCES } from './snippets.server';
-import { loadStory, teach } from './story';
+import { loadStory } from './story';
+import { runStory } from './story/run';
 import { SHARED } from './story/shared';
 import type { TaughtRun } from './types';
 import { testVectorNotice } from './vectors';
 
 /** One scenario run with the deterministic test-vector environment, with its text. */
-export async function testVectorStory(scenario: ScenarioId): Promise<TaughtRun> {
-	const [run, story] = await Promise.all([
-		runScenario(scenario, testVectorEnvironment()),
-		loadStory(scenario)
-	]);
-	return teach(run, story);
+export function testVectorStory(scenario: ScenarioId): Promise<TaughtRun> {
+	return runStory(scenario, testVectorEnvironment());
 }
 
 /** Every scenario, run with the test-vector environment, with its text. */
@@ -46,24 +43,27 @@ let checked: Promise<void> | undefined;
  * fails the prerender, naming each file and step at fault. Runs once per build.
  */
 export function checkAllContent(): Promise<void> {
-	checked ??= (async () => {
-		const ids = SCENARIOS.map((s) => s.id);
-		const [runs, stories] = await Promise.all([
-			Promise.all(ids.map((id) => runScenario(id, testVectorEnvironment()))),
-			Promise.all(ids.map(loadStory))
-		]);
-		assertContent({
-			runs,
-			stories: Object.fromEntries(ids.map((id, i) => [id, stories[i]!])),
-			sources: SOURCES,
-			shownElsewhere: WORKBENCH_CODE,
-			unshown: UNSHOWN,
-			stepLinks: QUIZ.map((q) => ({ from: `quiz "${q.id}"`, ...q.see })),
-			workbenchSections: WORKBENCH_SECTIONS,
-			sharedActions: Object.keys(SHARED)
-		});
-	})();
+	checked ??= siteContent().then(assertContent);
 	return checked;
+}
+
+/** The site's own content, as the build check reads it: every run, story, source and link. */
+export async function siteContent(): Promise<ContentInput> {
+	const ids = SCENARIOS.map((s) => s.id);
+	const [runs, stories] = await Promise.all([
+		Promise.all(ids.map((id) => runScenario(id, testVectorEnvironment()))),
+		Promise.all(ids.map(loadStory))
+	]);
+	return {
+		runs,
+		stories: Object.fromEntries(ids.map((id, i) => [id, stories[i]!])),
+		sources: SOURCES,
+		shownElsewhere: WORKBENCH_CODE,
+		unshown: UNSHOWN,
+		stepLinks: QUIZ.map((q) => ({ from: `quiz "${q.id}"`, ...q.see })),
+		workbenchSections: WORKBENCH_SECTIONS,
+		sharedActions: Object.keys(SHARED)
+	};
 }
 
 /**

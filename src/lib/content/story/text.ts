@@ -1,3 +1,4 @@
+import { headerValue } from '$lib/protocol/http';
 import type { Step } from '$lib/protocol/types';
 import type { Citation, CodeRef, SpecId } from '../types';
 
@@ -20,7 +21,7 @@ export const cite = (spec: SpecId, section: string): Citation => ({ spec, sectio
 export function errorOf(step: Step): string | undefined {
 	const error = step.response?.json?.error;
 	if (typeof error === 'string') return error;
-	const location = step.response?.headers.find(([name]) => name.toLowerCase() === 'location')?.[1];
+	const location = step.response && headerValue(step.response, 'Location');
 	return location ? (new URL(location).searchParams.get('error') ?? undefined) : undefined;
 }
 
