@@ -8,7 +8,7 @@ export default defineConfig({
 	// Vite's helper would add them again at start-up (a DOM query and an insertion each, inside the
 	// first load's longest task) for 0.4 KB of JavaScript; the chunks loaded later (a scenario,
 	// the embed code) mostly need modules the first page already loaded.
-	build: { modulePreload: false },
+	build: { modulePreload: false, sourcemap: !!process.env.SOURCEMAP },
 	// The browser tests reach the preview as http://workshop.test:PORT, like a laptop on a LAN.
 	preview: { allowedHosts: ['workshop.test'] },
 	test: {

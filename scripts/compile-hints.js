@@ -6,6 +6,9 @@
 // the comment below is compiled whole while it downloads, off the main thread (Chrome 136+;
 // other engines ignore the comment). https://v8.dev/blog/explicit-compile-hints
 
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 export const HINT = '//# allFunctionsCalledOnLoad\n';
 
 /**
@@ -23,6 +26,8 @@ export const MIN_BYTES = 16 * 1024;
  * @returns {import('vite').Plugin}
  */
 export function compileHints({ appDir = '_app', minBytes = MIN_BYTES } = {}) {
+	/** The start-up chunks of the last bundle, by file name. */
+	let marked = new Set();
 	return {
 		name: 'pkce-playground:compile-hints',
 		apply: 'build',
@@ -48,11 +53,22 @@ export function compileHints({ appDir = '_app', minBytes = MIN_BYTES } = {}) {
 					}
 				}
 			}
-			for (const chunk of reached) {
-				if (chunk.code.length < minBytes) continue;
-				chunk.code = HINT + chunk.code;
-				// The comment is one line more at the top.
-				if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
+			marked = new Set(
+				[...reached].filter((chunk) => chunk.code.length >= minBytes).map((c) => c.fileName)
+			);
+		},
+		// On the written files: Vite's last step may still put a preload helper's table
+		// (`__vite__mapDeps`) at the top of a chunk that imports others lazily, and the comment
+		// must be the file's first line.
+		writeBundle(options) {
+			for (const name of marked) {
+				const path = join(options.dir ?? '', name);
+				writeFileSync(path, HINT + readFileSync(path, 'utf8'));
+				if (existsSync(`${path}.map`)) {
+					const map = JSON.parse(readFileSync(`${path}.map`, 'utf8'));
+					map.mappings = `;${map.mappings}`; // one line more at the top
+					writeFileSync(`${path}.map`, JSON.stringify(map));
+				}
 			}
 		}
 	};

@@ -43,10 +43,12 @@ test.describe('the site', () => {
 		await page.getByRole('link', { name: 'Playground', exact: true }).click();
 		await expect(page.locator('section.playground')).toHaveAttribute('data-step', '1');
 		await expect(page.locator('article.detail figure.code pre')).toBeVisible();
-		await expect(page.locator('.diagram-box svg')).toBeVisible();
+		await expect(page.locator('.diagram-box .diagram')).toBeVisible();
 		await page.getByRole('button', { name: 'Next step' }).click();
 		await expect(page.getByText(/^Step 2 of \d+$/)).toBeVisible();
 		await expect(page.locator('article.detail')).toHaveCount(1);
+		// The list of all steps loads as the reader scrolls near it.
+		await page.locator('.step-list').scrollIntoViewIfNeeded();
 		await expect(page.getByRole('navigation', { name: 'All steps' })).toBeVisible();
 	});
 

@@ -22,7 +22,7 @@ export const s256 = (verifier: string) =>
 export async function openPlayground(page: Page, hash = ''): Promise<void> {
 	await page.goto(`./${hash}`);
 	await hydrated(page);
-	await expect(page.locator('.source')).toHaveAttribute('data-live', 'true');
+	await expect(page.locator('section.playground')).toHaveAttribute('data-live', 'true');
 }
 
 export const stepLine = (page: Page) => page.getByText(/^Step \d+ of \d+$/);

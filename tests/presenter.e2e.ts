@@ -17,15 +17,23 @@ test.describe('presenter mode', () => {
 		await expect(stepLine(page)).toHaveText(/^Step 7 of/);
 		await expect(page.locator('.predict')).toHaveText(/Will it get a token\?/);
 		await expect(detail(page)).not.toContainText('invalid_grant');
-		await expect(page.locator('.presenter-code figure.code')).toBeVisible();
-		// The annotations would tell (“…refused before anything is compared”): not yet.
-		await expect(page.locator('.presenter-code .notes')).toHaveCount(0);
-		await expect(page.locator('.presenter-code .line.emphasized')).toHaveCount(0);
+		// Nothing gives the answer away: no title, no outcome, no reply arrow, no check, no code.
+		await expect(detail(page).locator('.title')).toHaveText('What happens next?');
+		await expect(page.locator('.message.current .reply')).toHaveCount(0);
+		await expect(page.locator('.message.current .check')).toHaveCount(0);
+		await expect(page.locator('.presenter-code')).toHaveCount(0);
+		// Who holds what, from before the step: the attacker has the code, not the verifier.
+		const holders = page.getByRole('definition').filter({ hasText: 'no code_verifier' });
+		await expect(holders).toContainText('code');
+		await expect(page.locator('.holders .secret')).toHaveText('code_verifier (secret)');
 
 		// The next press reveals, without moving on.
 		await page.keyboard.press('PageDown');
 		await expect(stepLine(page)).toHaveText(/^Step 7 of/);
 		await expect(detail(page)).toContainText('"error": "invalid_grant"');
+		// The line that matters is on screen, not below the panel's edge.
+		await expect(detail(page).getByText('"error_description"')).toBeInViewport();
+		await expect(page.locator('.message.current .check')).toContainText('PKCE check fails');
 		await expect(page.locator('.presenter-code .notes li').first()).toBeVisible();
 		await expect(page.locator('.presenter-code .line.emphasized').first()).toBeVisible();
 
@@ -49,10 +57,12 @@ test.describe('presenter mode', () => {
 		await page.getByRole('button', { name: 'Present' }).click();
 		await expect(page).toHaveURL(/\?present#s256\/2$/);
 		await expect(page.getByRole('banner')).toBeHidden();
-		const before = await page.getByLabel('code_verifier', { exact: true }).textContent();
+		// Step 2's request carries the code_challenge: fresh values change it.
+		const request = detail(page).locator('figure.http pre').first();
+		const before = await request.textContent();
 		await page.locator('body').click({ position: { x: 2, y: 700 } });
 		await page.keyboard.press('n');
-		await expect(page.getByLabel('code_verifier', { exact: true })).not.toHaveText(before!);
+		await expect(request).not.toHaveText(before!);
 		await expect(stepLine(page)).toHaveText(/^Step 2 of/);
 		await page.keyboard.press('p');
 		await expect(page.getByRole('banner')).toBeVisible();

@@ -2,9 +2,8 @@ export { base64UrlDecode, base64UrlEncode } from './base64url';
 export { computeCodeChallenge, type CodeChallengeMethod } from './challenge';
 export { replayRandom, webCryptoRandom, type RandomOctets } from './random';
 export { loadNobleSha256, pickSha256, webCryptoSha256, type Sha256 } from './sha256';
+export { describeCharacter, describeVerifierProblem } from './describe';
 export {
-	describeCharacter,
-	describeVerifierProblem,
 	isUnreserved,
 	isWellFormedCodeChallenge,
 	validateCodeVerifier,

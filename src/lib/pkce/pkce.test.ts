@@ -5,11 +5,8 @@ import { base64UrlDecode, base64UrlEncode } from './base64url';
 import { computeCodeChallenge } from './challenge';
 import { replayRandom } from './random';
 import { loadNobleSha256, pickSha256, webCryptoSha256 } from './sha256';
-import {
-	describeVerifierProblem,
-	isWellFormedCodeChallenge,
-	validateCodeVerifier
-} from './validate';
+import { describeVerifierProblem } from './describe';
+import { isWellFormedCodeChallenge, validateCodeVerifier } from './validate';
 import {
 	generateCodeVerifier,
 	generatedVerifierEntropyBits,

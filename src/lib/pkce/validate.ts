@@ -54,44 +54,6 @@ export function validateCodeVerifier(value: string): VerifierValidation {
 	return { valid: true };
 }
 
-const NAMED_CHARACTERS: Record<string, string> = {
-	' ': 'a space',
-	'\t': 'a tab',
-	'\n': 'a line break',
-	'\r': 'a carriage return',
-	'+': "'+' (standard base64, not base64url)",
-	'/': "'/' (standard base64, not base64url)",
-	'=': "'=' (base64 padding, which base64url omits)"
-};
-
-/** How a character is named in a message: visible characters quoted, invisible ones spelled out. */
-export function describeCharacter(character: string): string {
-	const named = NAMED_CHARACTERS[character];
-	if (named) return named;
-	const codePoint = character.codePointAt(0) ?? 0;
-	const hex = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-	if (codePoint < 0x20 || codePoint === 0x7f || (codePoint >= 0x80 && codePoint < 0xa0)) {
-		return `the control character ${hex}`;
-	}
-	return `'${character}' (${hex})`;
-}
-
-/** One friendly sentence for a problem, e.g. "Too short by 40 characters: …". */
-export function describeVerifierProblem(problem: VerifierProblem): string {
-	switch (problem.kind) {
-		case 'invalid-character':
-			return `The character ${describeCharacter(problem.character)} at position ${problem.position} is not allowed: a code_verifier uses only A-Z, a-z, 0-9 and "-" "." "_" "~".`;
-		case 'too-short':
-			return `Too short by ${plural(problem.missing, 'character')}: ${problem.length} of at least ${MIN_VERIFIER_LENGTH}.`;
-		case 'too-long':
-			return `Too long by ${plural(problem.extra, 'character')}: ${problem.length} of at most ${MAX_VERIFIER_LENGTH}.`;
-	}
-}
-
-function plural(count: number, noun: string): string {
-	return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 /**
  * Whether a `code_challenge` has the shape its method produces: an S256 challenge is always
  * 43 base64url characters (a 32-octet digest); a `plain` challenge is a verifier (§4.2).

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { TaughtStep as Step } from '$lib/content/types';
-import { arrowLabel } from './labels';
+import { arrowLabel, arrowsOf } from './labels';
 
 const base: Step = {
 	id: 'x',
@@ -69,5 +69,46 @@ describe('arrowLabel', () => {
 				response: { status: 200, statusText: 'OK', headers: [], json: { access_token: 't' } }
 			})
 		).toBe('200 access_token');
+	});
+});
+
+describe('arrowsOf: the message and the answer drawn back', () => {
+	const token = {
+		...base,
+		from: 'attacker' as const,
+		to: 'as' as const,
+		kind: 'request' as const,
+		request: { method: 'POST' as const, url: 'https://as.example/token', headers: [] }
+	};
+
+	test('a refused token request draws its 400 and error code back (RFC 6749 §5.2)', () => {
+		const response = {
+			status: 400,
+			statusText: 'Bad Request',
+			headers: [],
+			json: { error: 'invalid_grant' }
+		};
+		expect(arrowsOf({ ...token, response })).toEqual({
+			message: 'POST /token',
+			reply: '400 invalid_grant'
+		});
+	});
+
+	test('the authorization endpoint answers with the page where the user signs in', () => {
+		const request = {
+			method: 'GET' as const,
+			url: 'https://as.example/authorize?a=b',
+			headers: []
+		};
+		const response = { status: 200, statusText: 'OK', headers: [], text: '<form>' };
+		expect(arrowsOf({ ...token, request, response })).toEqual({
+			message: 'GET /authorize',
+			reply: '200 sign-in page'
+		});
+	});
+
+	test('a request without an answer is one arrow; a computation reads as its title', () => {
+		expect(arrowsOf(token)).toEqual({ message: 'POST /token' });
+		expect(arrowsOf(base)).toEqual({ message: 'The client makes a verifier' });
 	});
 });

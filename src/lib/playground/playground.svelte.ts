@@ -50,12 +50,6 @@ export class Playground {
 	#target: { scenario: ScenarioId; step: number } = { scenario: 's256', step: 0 };
 	#timer: ReturnType<typeof setInterval> | undefined;
 	#generation = 0;
-	#settleFirst!: () => void;
-	/**
-	 * Settles once the first values this browser asked for are on screen, or the attempt failed:
-	 * until then the page shows the values it was rendered with.
-	 */
-	readonly ready = new Promise<void>((resolve) => (this.#settleFirst = resolve));
 	#loadSnippets: SnippetLoader | undefined;
 	/** Scenarios whose code is in `snippets` (bookkeeping: nothing renders it). */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -127,11 +121,9 @@ export class Playground {
 			const fixed = this.testVector
 				? await Promise.all([import('$lib/protocol/environment'), import('$lib/content/vectors')])
 				: undefined;
-			const values = fixed
+			const env = fixed
 				? fixed[0].testVectorEnvironment(this.#hash)
 				: { random: webCryptoRandom, sha256: this.#hash, now: () => Date.now() };
-			// Each request in the run waits a task, so the browser stays responsive while it runs.
-			const env = { ...values, inTransit: nextTask };
 			const [run, codeProblem] = await Promise.all([
 				this.#tell(scenario, env),
 				this.#fetchCode(scenario)
@@ -147,34 +139,19 @@ export class Playground {
 		} catch (error) {
 			this.error = `This browser could not run the scenario: ${messageOf(error)}`;
 			return false;
-		} finally {
-			if (generation === this.#generation) this.#settleFirst();
 		}
 	}
 
-	go(step: number): void {
+	go = (step: number): void => {
 		this.step = clampStep(step, this.count);
 		if (this.atEnd) this.pause();
-	}
-
-	next = () => this.go(this.step + 1);
-	previous = () => this.go(this.step - 1);
-	first = () => this.go(0);
-	last = () => this.go(this.count - 1);
-
-	restart = () => {
-		this.pause();
-		this.go(0);
 	};
 
 	play = () => {
 		if (this.atEnd) this.go(0);
 		this.playing = true;
 		clearInterval(this.#timer);
-		this.#timer = setInterval(() => {
-			if (this.onAdvance) this.onAdvance(this.step + 1);
-			else this.next();
-		}, PLAY_INTERVAL_MS);
+		this.#timer = setInterval(() => (this.onAdvance ?? this.go)(this.step + 1), PLAY_INTERVAL_MS);
 	};
 
 	pause = () => {
@@ -217,18 +194,6 @@ export class Playground {
 	destroy(): void {
 		this.pause();
 	}
-}
-
-/** Resolves in a new task (a message to itself: unlike timers, not slowed in a hidden tab). */
-function nextTask(): Promise<void> {
-	return new Promise((resolve) => {
-		const channel = new MessageChannel();
-		channel.port1.onmessage = () => {
-			channel.port1.close();
-			resolve();
-		};
-		channel.port2.postMessage(undefined);
-	});
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

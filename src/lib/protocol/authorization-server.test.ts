@@ -386,6 +386,81 @@ describe('/token', () => {
 	});
 });
 
+describe('RFC 7636 §4.6: the server records the PKCE check it performed (pkceCheck)', () => {
+	test('S256, Appendix B: the verifier’s BASE64URL(SHA-256) equals the bound challenge', async () => {
+		const { as } = setup();
+		expect(as.pkceCheck()).toBeUndefined();
+		expect((await as.token(tokenForm(issueCode(as)))).status).toBe(200);
+		expect(as.pkceCheck()).toEqual({
+			challenge: { value: CHALLENGE, method: 'S256' },
+			verifier: VERIFIER,
+			derived: CHALLENGE,
+			passed: true
+		});
+	});
+
+	test('a missing verifier is refused before anything is derived', async () => {
+		const { as } = setup();
+		await as.token(tokenForm(issueCode(as), { code_verifier: undefined }));
+		expect(as.pkceCheck()).toEqual({
+			challenge: { value: CHALLENGE, method: 'S256' },
+			passed: false
+		});
+	});
+
+	test('plain: the derived value is the verifier itself', async () => {
+		const { as } = setup({ allowPlain: true });
+		const code = issueCode(as, { code_challenge: VERIFIER, code_challenge_method: 'plain' });
+		const wrong = `${VERIFIER.slice(0, -1)}Y`;
+		await as.token(tokenForm(code, { code_verifier: wrong }));
+		expect(as.pkceCheck()).toMatchObject({ verifier: wrong, derived: wrong, passed: false });
+	});
+
+	test('RFC 9700 §4.8.2: a verifier for a code without a challenge, refused or let through', async () => {
+		for (const downgradeProtection of [true, false]) {
+			const { as } = setup({ pkceRequired: false, downgradeProtection });
+			const code = issueCode(as, { code_challenge: undefined, code_challenge_method: undefined });
+			await as.token(tokenForm(code));
+			expect(as.pkceCheck()).toEqual({ verifier: VERIFIER, passed: !downgradeProtection });
+		}
+	});
+
+	test('no check is recorded when there is nothing to check, or the server does not check', async () => {
+		const lax = setup({ pkceRequired: false }).as;
+		const bare = issueCode(lax, { code_challenge: undefined, code_challenge_method: undefined });
+		expect((await lax.token(tokenForm(bare, { code_verifier: undefined }))).status).toBe(200);
+		expect(lax.pkceCheck()).toBeUndefined();
+
+		const broken = setup({ checksVerifier: false }).as;
+		await broken.token(tokenForm(issueCode(broken), { code_verifier: 'nonsense' }));
+		expect(broken.pkceCheck()).toBeUndefined();
+	});
+
+	test('each token request starts afresh: one refused before PKCE (§4.1: malformed verifier) records none', async () => {
+		const { as } = setup();
+		const code = issueCode(as);
+		await as.token(tokenForm(code, { code_verifier: undefined }));
+		expect(as.pkceCheck()).toBeDefined();
+		expectOAuthError(
+			await as.token(tokenForm(code, { code_verifier: 'short' })),
+			'invalid_request'
+		);
+		expect(as.pkceCheck()).toBeUndefined();
+		await as.token(tokenForm(code));
+		expectOAuthError(await as.token(tokenForm('unknown-code')), 'invalid_grant');
+		expect(as.pkceCheck()).toBeUndefined();
+	});
+
+	test('the record is a copy: changing it changes nothing the server holds', async () => {
+		const { as } = setup();
+		await as.token(tokenForm(issueCode(as)));
+		const first = as.pkceCheck()!;
+		first.passed = false;
+		first.challenge!.value = 'x';
+		expect(as.pkceCheck()).toMatchObject({ passed: true, challenge: { value: CHALLENGE } });
+	});
+});
+
 describe('RFC 7636 §4.6: the challenge comparison is constant-time', () => {
 	test('constantTimeEqual compares whole strings, of any lengths', () => {
 		expect(constantTimeEqual(CHALLENGE, CHALLENGE)).toBe(true);

@@ -8,7 +8,7 @@ import {
 	type Sha256
 } from '../pkce';
 import { jsonResponse, oauthError, pageResponse, redirectResponse } from './http';
-import type { HttpResponse, Knowledge } from './types';
+import type { HttpResponse, Knowledge, PkceCheck } from './types';
 
 /** What a weak or a strict server does; scenarios switch these to show what each rule buys. */
 export interface ServerPolicy {
@@ -87,6 +87,12 @@ export interface AuthorizationServer {
 	 * the code it issued, the `code_verifier` it verified and the token it issued.
 	 */
 	knowledge(): Knowledge;
+	/**
+	 * The PKCE check of the latest token request, as the server performed it (RFC 7636 §4.6):
+	 * undefined when that request never reached it, or when there was nothing to check (no
+	 * challenge bound, no verifier sent) or the server does not check verifiers.
+	 */
+	pkceCheck(): PkceCheck | undefined;
 }
 
 /** Everything the server binds to a code it issues (RFC 7636 §4.4, RFC 6749 §4.1.3). */
@@ -129,6 +135,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 	private readonly codes = new Map<string, CodeGrant>();
 	private readonly tokens = new Map<string, AccessTokenInfo>();
 	private latest: Knowledge = {};
+	private latestCheck: PkceCheck | undefined;
 
 	constructor(options: AuthorizationServerOptions) {
 		this.issuer = options.issuer;
@@ -255,6 +262,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 	}
 
 	async token(form: Record<string, string>): Promise<HttpResponse> {
+		this.latestCheck = undefined;
 		const param = (name: string) => form[name] || undefined;
 		const grantType = param('grant_type');
 		if (grantType === undefined) return oauthError('invalid_request', 'grant_type is required');
@@ -294,6 +302,18 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 		}
 		// #endregion token-code-checks
 
+		// What the PKCE check below compares, recorded for the diagram; the record decides nothing.
+		const check: PkceCheck = {
+			...(grant.code_challenge !== undefined && {
+				challenge: { value: grant.code_challenge, method: grant.code_challenge_method }
+			}),
+			...(code_verifier !== undefined && { verifier: code_verifier }),
+			passed: false
+		};
+		if (this.policy.checksVerifier && (check.challenge || check.verifier !== undefined)) {
+			this.latestCheck = check; // exactly when one of the two branches below runs
+		}
+
 		// #region token-verify-pkce
 		if (this.policy.checksVerifier && grant.code_challenge !== undefined) {
 			// #mark bound
@@ -307,6 +327,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 				this.sha256
 			);
 			// ← recompute from the verifier and compare (§4.6)
+			check.derived = challenge; // recorded for the diagram
 			if (!constantTimeEqual(challenge, grant.code_challenge)) {
 				// #mark compare
 				return oauthError('invalid_grant', 'code_verifier does not match the code_challenge'); // #mark mismatch
@@ -321,6 +342,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 			}
 		}
 		// #endregion token-verify-pkce
+		check.passed = true; // every refusal above has returned
 
 		const resource = param('resource');
 		if (resource !== undefined && resource !== grant.resource) {
@@ -368,6 +390,11 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 
 	knowledge(): Knowledge {
 		return { ...this.latest };
+	}
+
+	pkceCheck(): PkceCheck | undefined {
+		const check = this.latestCheck;
+		return check && { ...check, ...(check.challenge && { challenge: { ...check.challenge } }) };
 	}
 }
 

@@ -4,18 +4,12 @@ import type { McpServer } from './mcp-server';
 
 /**
  * Routes a request to the actor its URL names, as DNS and TCP would: the authorization server's
- * endpoints and RFC 8414 metadata, the MCP server and its RFC 9728 metadata. `inTransit` is
- * awaited before each delivery (see Environment).
+ * endpoints and RFC 8414 metadata, the MCP server and its RFC 9728 metadata.
  * @see https://www.rfc-editor.org/rfc/rfc8414#section-3
  */
-export function createNetwork(
-	as: AuthorizationServer,
-	mcp: McpServer,
-	inTransit?: () => Promise<void>
-): Send {
+export function createNetwork(as: AuthorizationServer, mcp: McpServer): Send {
 	const metadata = as.metadata();
 	return async (request, context) => {
-		await inTransit?.();
 		const url = new URL(request.url);
 		const endpoint = url.origin + url.pathname;
 		const get = request.method === 'GET';

@@ -4,6 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { computeCodeChallenge, generateCodeVerifier, type Sha256 } from '../pkce';
 import type { RedeemStrategy } from './attacker';
 import { deterministicRandom } from './environment';
+import { runScenario } from './runner';
+import { SCENARIO_IDS } from './scenarios';
 import { createWorld, LOOPBACK_PORT, type World, type WorldOptions } from './world';
 
 /** node's synchronous SHA-256 behind the async interface: 10,000 sessions stay fast. */
@@ -173,6 +175,30 @@ describe('property: RFC 6749 §4.1.2, codes never redeem twice', () => {
 				expect(active).toEqual(tokens.length ? [!rightAfterToken] : []);
 			}),
 			{ numRuns: 1_000 }
+		);
+	});
+});
+
+describe('property: RFC 7636 §4.6, a recorded PKCE check is the comparison itself', () => {
+	const transform = (verifier: string, method: 'S256' | 'plain') =>
+		method === 'plain' ? verifier : createHash('sha256').update(verifier).digest('base64url');
+
+	test('any run of any scenario: passed exactly when the derived value equals the challenge', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.integer(), fc.constantFrom(...SCENARIO_IDS), async (seed, id) => {
+				const run = await runScenario(id, {
+					random: deterministicRandom(seed),
+					sha256: nodeSha256,
+					now: () => 0
+				});
+				for (const { check } of run.steps) {
+					if (!check?.challenge) continue;
+					const { challenge, verifier, derived, passed } = check;
+					expect(passed).toBe(derived !== undefined && derived === challenge.value);
+					expect(derived).toBe(verifier && transform(verifier, challenge.method));
+				}
+			}),
+			{ numRuns: 300 }
 		);
 	});
 });

@@ -40,6 +40,15 @@ export type Knowledge = Partial<
 	Record<'code_verifier' | 'code_challenge' | 'state' | 'code' | 'access_token', string>
 >;
 
+/** The values the panels follow, in the order a sign-in makes them. */
+export const KNOWLEDGE_KEYS: readonly (keyof Knowledge)[] = [
+	'code_verifier',
+	'code_challenge',
+	'state',
+	'code',
+	'access_token'
+];
+
 /**
  * request/response: an HTTP message between two lanes. redirect: a front-channel 302 the browser
  * follows. local: a computation inside one actor (from === to). intercept: the attacker obtains a
@@ -80,6 +89,33 @@ export interface Step {
 	 * are adjacent; when a phase brings new actors, their knowledge starts afresh.
 	 */
 	phase?: string;
+	/**
+	 * The token endpoint's PKCE check as the server performed it (RFC 7636 §4.6), when it ran one:
+	 * the diagram shows these values and never derives them itself.
+	 */
+	check?: PkceCheck;
+}
+
+/**
+ * What the token endpoint compared: the `code_challenge` bound to the code with the transform of
+ * the `code_verifier` the request sent (RFC 7636 §4.6). Recorded only when the server checks
+ * verifiers and the code has a challenge or the request sent a verifier.
+ */
+export interface PkceCheck {
+	/**
+	 * The `code_challenge` bound to the code and its `code_challenge_method`; absent when the code
+	 * has none (a downgrade, RFC 9700 §4.8.2).
+	 */
+	challenge?: { value: string; method: 'S256' | 'plain' };
+	/** The `code_verifier` the token request sent, if any. */
+	verifier?: string;
+	/**
+	 * The server's transform of the sent verifier, when there is a verifier and a challenge:
+	 * S256, BASE64URL(SHA-256(ASCII(code_verifier))) (RFC 7636 §4.2); plain, the verifier itself.
+	 */
+	derived?: string;
+	/** Whether PKCE let the request through (later checks, such as code reuse, may still refuse it). */
+	passed: boolean;
 }
 
 export interface ScenarioRun {

@@ -18,11 +18,6 @@ export interface Environment {
 	sha256: Sha256;
 	/** Milliseconds. */
 	now: () => number;
-	/**
-	 * Awaited before the network delivers each request. A page passes one that yields to the
-	 * browser, so that a run's work is spread over short tasks; without it a run never waits.
-	 */
-	inTransit?: () => Promise<void>;
 }
 
 export const ISSUER = 'https://auth.example.com';
@@ -71,7 +66,7 @@ export function createWorld(env: Environment, options: WorldOptions = {}): World
 		authorization_servers: [ISSUER],
 		lookupAccessToken: (token) => as.lookupAccessToken(token)
 	});
-	const send = createNetwork(as, mcp, env.inTransit);
+	const send = createNetwork(as, mcp);
 	const client = new McpClient({
 		client_id: CLIENT_ID,
 		port: LOOPBACK_PORT,

@@ -5,7 +5,7 @@
  */
 import type { RedeemStrategy } from '../attacker';
 import { carriesOf, type Timeline } from '../timeline';
-import type { Outcome } from '../types';
+import type { Outcome, Step } from '../types';
 import type { World } from '../world';
 
 /** What a scenario may change about a shared step: its id, and its verdict in this story. */
@@ -16,6 +16,15 @@ export interface StepOptions {
 
 const attackerOutcome = (status: number): Outcome =>
 	status === 200 ? 'attacker-wins' : 'attacker-fails';
+
+/**
+ * The PKCE check the token endpoint just performed (RFC 7636 §4.6), for the step that records
+ * the token request: the diagram shows the server's own values, and computes none.
+ */
+export function serverCheck(w: World): Pick<Step, 'check'> {
+	const check = w.as.pkceCheck();
+	return check ? { check } : {};
+}
 
 /** The client starts a sign-in: a `code_verifier` and its challenge (if it uses PKCE) and `state`. */
 export async function makeVerifier(
@@ -176,6 +185,7 @@ export async function clientRedeems(
 		...exchange,
 		carries: carriesOf({ request: exchange.request }),
 		outcome: exchange.response.status === 200 ? 'ok' : 'rejected',
+		...serverCheck(w),
 		...options
 	});
 	return exchange.response.status;
@@ -225,6 +235,7 @@ export async function attackerRedeems(
 		...exchange,
 		carries: carriesOf({ request: exchange.request }),
 		outcome: attackerOutcome(exchange.response.status),
+		...serverCheck(w),
 		...options
 	});
 	return exchange.response.status;

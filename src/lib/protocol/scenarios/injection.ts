@@ -37,7 +37,8 @@ const injection: ScenarioDefinition = {
 			kind: 'request',
 			...token,
 			carries: carriesOf({ request: token.request }),
-			outcome: token.response.status === 200 ? 'attacker-wins' : 'attacker-fails'
+			outcome: token.response.status === 200 ? 'attacker-wins' : 'attacker-fails',
+			...flow.serverCheck(w)
 		});
 
 		await flow.clientRedeems(t, w);

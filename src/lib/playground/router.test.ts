@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { testVectorEnvironment } from '$lib/protocol/environment';
+import { runStory } from '$lib/content/story/run';
+import type { TaughtStep } from '$lib/content/types';
+import { Playground } from './playground.svelte';
+import { Router, type Address } from './router.svelte';
+
+const initial = await runStory('s256', testVectorEnvironment());
+
+/** An address bar in memory: what the router wrote, in order. */
+function fakeAddress(start = 'https://site.test/#s256/1') {
+	let url = new URL(start);
+	const log: string[] = [];
+	const address: Address = {
+		hash: () => url.hash,
+		href: () => url.href,
+		push: (to) => {
+			url = new URL(to, url);
+			log.push(`push ${to}`);
+		},
+		replace: (to) => {
+			url = new URL(to, url);
+			log.push(`replace ${to}`);
+		}
+	};
+	return { address, log, url: () => url.href };
+}
+
+/** The room is asked about the attacker's redemption (s256 step 7) only. */
+const predictionFor = (step: TaughtStep | undefined) =>
+	step?.id === 'token-attacker-no-verifier' ? 'Will it get a token?' : undefined;
+
+function setUp(start?: string, presentable = true) {
+	const playground = new Playground(initial);
+	const fake = fakeAddress(start);
+	const router = new Router(playground, fake.address, {
+		presentable,
+		loadPredictions: async () => predictionFor
+	});
+	return { playground, router, ...fake };
+}
+
+describe('the router: the one home of navigation', () => {
+	it('opens the place the address names, and corrects a step past the end', async () => {
+		const { router, playground, log } = setUp('https://site.test/#s256/99');
+		await router.start();
+		expect(playground.step).toBe(playground.count - 1);
+		expect(log).toEqual([`replace #s256/${playground.count}`]);
+	});
+
+	it('writes every move into the address (history), replacing while playing', async () => {
+		const { router, playground, log } = setUp();
+		await router.start();
+		router.forward();
+		await Promise.resolve();
+		router.backward();
+		router.act('last');
+		router.act('first');
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(playground.step).toBe(0);
+		expect(log).toEqual([
+			'push #s256/2',
+			'push #s256/1',
+			`push #s256/${playground.count}`,
+			'push #s256/1'
+		]);
+		playground.onAdvance?.(3);
+		expect(log.at(-1)).toBe('replace #s256/4');
+	});
+
+	it('in presenter mode asks the room before a decisive step, then reveals without moving', async () => {
+		const { router, playground, url } = setUp('https://site.test/?present#s256/6');
+		await router.start();
+		expect(router.presenting).toBe(true);
+		await new Promise((resolve) => setTimeout(resolve, 0)); // the questions load
+		router.forward();
+		expect(router.predicting).toBe(true);
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(playground.step).toBe(6);
+		expect(router.question).toBe('Will it get a token?');
+		router.forward();
+		expect(router.predicting).toBe(false);
+		expect(router.question).toBeUndefined();
+		expect(playground.step).toBe(6);
+		router.act('toggle-present');
+		expect(router.presenting).toBe(false);
+		expect(url()).toBe('https://site.test/#s256/7');
+	});
+
+	it('never presents in an embed', async () => {
+		const { router } = setUp('https://site.test/?present#s256/1', false);
+		await router.start();
+		expect(router.presenting).toBe(false);
+		router.setPresenting(true);
+		expect(router.presenting).toBe(false);
+	});
+
+	it('restart pauses and goes to the first step; choosing a scenario starts it at step 1', async () => {
+		const { router, playground } = setUp('https://site.test/#s256/5');
+		await router.start();
+		playground.play();
+		router.act('restart');
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(playground.playing).toBe(false);
+		expect(playground.step).toBe(0);
+		router.choose('replay');
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(playground.scenario).toBe('replay');
+		expect(playground.step).toBe(0);
+		playground.destroy();
+	});
+});
