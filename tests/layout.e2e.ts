@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { detail, openPlayground } from './playground';
+import { detail, openPlayground, SCENARIOS } from './playground';
 
 /**
  * What a person sees, measured: the diagram and the step on the first screen of a laptop and a
@@ -103,6 +103,39 @@ for (const size of SIZES) {
 		}
 	});
 }
+
+test('every step of every scenario: its marked lines are emphasized and its notes are inside the code panel', async ({
+	watched: page
+}) => {
+	test.slow();
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	for (const scenario of SCENARIOS) {
+		await openPlayground(page, `#${scenario}/1`);
+		for (;;) {
+			const code = detail(page).locator('figure.code');
+			const marks = await code
+				.locator('.notes li')
+				.evaluateAll((items) => items.map((item) => item.getAttribute('data-mark')));
+			const id = await detail(page).getAttribute('data-step-id');
+			expect(marks.length, `${scenario}/${id} names no line`).toBeGreaterThan(0);
+			const panel = toBox(await code.boundingBox())!;
+			for (const mark of marks) {
+				await expect(code.locator(`.line.emphasized[data-mark~="${mark}"]`).first()).toBeAttached();
+			}
+			for (const note of await code.locator('.notes li').all()) {
+				const box = toBox(await note.boundingBox())!;
+				expect(box.left >= panel.left && box.right <= panel.right, `${scenario}/${id} note`).toBe(
+					true
+				);
+			}
+			const next = page.getByRole('button', { name: 'Next step' });
+			if (await next.isDisabled()) break;
+			await page.keyboard.press('ArrowRight');
+			await expect(detail(page)).not.toHaveAttribute('data-step-id', id!);
+		}
+	}
+});
 
 function toBox(rect: { x: number; y: number; width: number; height: number } | null) {
 	return rect

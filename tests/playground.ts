@@ -22,7 +22,11 @@ export const s256 = (verifier: string) =>
 export async function openPlayground(page: Page, hash = ''): Promise<void> {
 	await page.goto(`./${hash}`);
 	await hydrated(page);
-	await expect(page.locator('section.playground')).toHaveAttribute('data-live', 'true');
+	const playground = page.locator('section.playground');
+	await expect(playground).toHaveAttribute('data-live', 'true');
+	// A hash-only change keeps the page (and its live flag): wait for the scenario it names.
+	const scenario = SCENARIOS.find((id) => hash.includes(`#${id}/`));
+	if (scenario) await expect(playground).toHaveAttribute('data-scenario', scenario);
 }
 
 export const stepLine = (page: Page) => page.getByText(/^Step \d+ of \d+$/);

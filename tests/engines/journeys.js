@@ -339,7 +339,7 @@ export const JOURNEYS = [
 			assert.equal(
 				await page.evaluate(
 					() =>
-						/** @type {HTMLSelectElement | null} */ (document.querySelector('.controls select'))
+						/** @type {HTMLSelectElement | null} */ (document.querySelector('.picker select'))
 							?.value
 				),
 				'no-pkce'

@@ -8,7 +8,7 @@ import type { ScenarioId, ScenarioRun } from '$lib/protocol/types';
 import { cutRegion, listRegions } from './regions';
 import { isKnownCitation } from './sources';
 import { textOf } from './story';
-import type { CodeRef, ScenarioStory } from './types';
+import { snippetId, type CodeRef, type ScenarioStory } from './types';
 
 export interface ContentInput {
 	runs: readonly ScenarioRun[];
@@ -38,12 +38,11 @@ const GIVES_AWAY =
 	/\b(refus\w*|reject\w*|fail\w*|succe\w*|block\w*|wins?|loses?|works|revoke\w*|redeems|sees|stops?|proceeds)\b/i;
 
 const storyFile = (id: ScenarioId) => `src/lib/content/story/${id}.ts`;
-const refId = (ref: CodeRef) => `${ref.file}#${ref.region}`;
 
 /** Every problem found, one line each; empty when the content is sound. */
 export function checkContent(input: ContentInput): string[] {
 	const problems: string[] = [];
-	const shown = new Set(input.shownElsewhere.map(refId));
+	const shown = new Set(input.shownElsewhere.map(snippetId));
 	const regionsOf = (file: string) =>
 		input.sources[file] === undefined ? undefined : listRegions(input.sources[file]);
 
@@ -54,7 +53,7 @@ export function checkContent(input: ContentInput): string[] {
 		else if (!regions.includes(ref.region))
 			problems.push(`${where}: src/lib/${ref.file} has no region "${ref.region}"`);
 		else {
-			shown.add(refId(ref));
+			shown.add(snippetId(ref));
 			const { marks } = cutRegion(input.sources[ref.file]!, ref.region);
 			for (const mark of Object.keys(ref.notes ?? {})) {
 				if (!marks[mark])

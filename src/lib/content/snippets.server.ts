@@ -27,11 +27,6 @@ export function sourceOf(file: string): string {
 	return text;
 }
 
-/** The snippet id used in markup and data: "file#region". */
-export function snippetId(ref: CodeRef): string {
-	return `${ref.file}#${ref.region}`;
-}
-
 /** Cuts a region out of real source and highlights it (build time only). */
 export async function loadSnippet(ref: CodeRef): Promise<Snippet> {
 	const { code, marks } = cutRegion(sourceOf(ref.file), ref.region, `src/lib/${ref.file}`);

@@ -37,6 +37,9 @@ export interface CodeRef {
 	notes?: Readonly<Record<string, string>>;
 }
 
+/** The id of a step's highlighted code in the page's data: "file#region". */
+export const snippetId = (ref: CodeRef): string => `${ref.file}#${ref.region}`;
+
 /** The lanes' display names, in the protocol's lane order. */
 export const ACTORS: readonly { id: ActorId; name: string; short: string }[] = [
 	{ id: 'client', name: 'MCP client', short: 'Client' },

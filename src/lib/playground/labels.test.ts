@@ -103,7 +103,8 @@ describe('arrowsOf: the message and the answer drawn back', () => {
 		const response = { status: 200, statusText: 'OK', headers: [], text: '<form>' };
 		expect(arrowsOf({ ...token, request, response })).toEqual({
 			message: 'GET /authorize',
-			reply: '200 sign-in page'
+			reply: '200 sign-in page',
+			signIn: true
 		});
 	});
 

@@ -15,7 +15,7 @@ export function arrowLabel(step: Step): string {
  * The diagram's arrows for one step: the message, and the answer drawn back when the step holds
  * a request and its response (the token endpoint's `400 invalid_grant` is an arrow of its own).
  */
-export function arrowsOf(step: Step): { message: string; reply?: string } {
+export function arrowsOf(step: Step): { message: string; reply?: string; signIn?: true } {
 	const { request, response } = step;
 	if (step.from === step.to || !request) {
 		return { message: response && step.from !== step.to ? responseLabel(response) : step.title };
@@ -24,8 +24,10 @@ export function arrowsOf(step: Step): { message: string; reply?: string } {
 	if (!response) return { message };
 	// The authorization endpoint's first answer is the page where the user signs in and approves.
 	const page = response.status === 200 && response.text !== undefined && !response.json;
-	const reply = page && pathOf(request.url).endsWith('/authorize') ? '200 sign-in page' : undefined;
-	return { message, reply: reply ?? responseLabel(response) };
+	if (page && pathOf(request.url).endsWith('/authorize')) {
+		return { message, reply: '200 sign-in page', signIn: true };
+	}
+	return { message, reply: responseLabel(response) };
 }
 
 function responseLabel(response: HttpResponse): string {

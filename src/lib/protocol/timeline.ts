@@ -1,5 +1,5 @@
 import { headerValue, type Exchange } from './http';
-import type { ActorId, Knowledge, Step } from './types';
+import { KNOWLEDGE_KEYS, type ActorId, type Knowledge, type Step } from './types';
 
 /**
  * A step as a scenario describes it; the timeline adds what every actor knows afterwards and the
@@ -7,13 +7,6 @@ import type { ActorId, Knowledge, Step } from './types';
  */
 export type StepInput = Omit<Step, 'knowledge' | 'phase' | 'action'> & { action?: string };
 
-const KEYS: readonly (keyof Knowledge)[] = [
-	'code_verifier',
-	'code_challenge',
-	'state',
-	'code',
-	'access_token'
-];
 const URL_SAFE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
@@ -64,7 +57,11 @@ export class Timeline {
 export function carriesOf(message: Partial<Exchange>): Knowledge {
 	const found: Knowledge = {};
 	const take = (name: string, value: unknown) => {
-		if (typeof value === 'string' && value && (KEYS as readonly string[]).includes(name)) {
+		if (
+			typeof value === 'string' &&
+			value &&
+			(KNOWLEDGE_KEYS as readonly string[]).includes(name)
+		) {
 			found[name as keyof Knowledge] = value;
 		}
 	};
@@ -86,7 +83,7 @@ export function carriesOf(message: Partial<Exchange>): Knowledge {
 /** Only defined values, in a fixed key order, so two runs compare equal. */
 function pick(knowledge: Knowledge): Knowledge {
 	const out: Knowledge = {};
-	for (const key of KEYS) {
+	for (const key of KNOWLEDGE_KEYS) {
 		const value = knowledge[key];
 		if (value !== undefined) out[key] = value;
 	}
