@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import type { HttpRequest } from '$lib/protocol/types';
-import { formatRequest, formatResponse, shellQuote, toCurl } from './wire';
+import { shellQuote, toCurl } from './curl';
+import { formatRequest, formatResponse } from './wire';
 
 const tokenRequest: HttpRequest = {
 	method: 'POST',

@@ -1,8 +1,8 @@
 import type { HttpRequest, HttpResponse } from '$lib/protocol/types';
 
 /**
- * HTTP messages as they would travel on the wire (HTTP/1.1 text), for the "raw message" view,
- * and as a curl command a learner can paste to replay a request.
+ * HTTP messages as they would travel on the wire (HTTP/1.1 text), for the "raw message" view.
+ * (As a curl command: curl.ts.)
  */
 
 function requestTarget(url: URL): string {
@@ -34,28 +34,4 @@ export function formatResponse(response: HttpResponse): string {
 	for (const [name, value] of response.headers) lines.push(`${name}: ${value}`);
 	const text = response.json !== undefined ? JSON.stringify(response.json, null, 2) : response.text;
 	return text === undefined ? lines.join('\n') : `${lines.join('\n')}\n\n${text}`;
-}
-
-/** Single-quotes a shell word (POSIX sh): 'it'\''s'. */
-export function shellQuote(word: string): string {
-	return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
-}
-
-/**
- * The request as a curl command. Form fields become `--data-urlencode name=value`, so the
- * command stays readable and curl does the encoding.
- */
-export function toCurl(request: HttpRequest): string {
-	const head = ['curl', '-i'];
-	if (request.method !== 'GET' && !request.form && !request.json) head.push('-X', request.method);
-	const lines = [`${head.join(' ')} ${shellQuote(request.url)}`];
-	for (const [name, value] of request.headers) {
-		if (request.form && name.toLowerCase() === 'content-type') continue; // curl sets it for --data
-		lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
-	}
-	for (const [name, value] of request.form ?? []) {
-		lines.push(`--data-urlencode ${shellQuote(`${name}=${value}`)}`);
-	}
-	if (request.json) lines.push(`--data-raw ${shellQuote(JSON.stringify(request.json))}`);
-	return lines.join(' \\\n  ');
 }
