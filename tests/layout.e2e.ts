@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, expectAccessible, test } from './fixtures';
 import { detail, openPlayground, SCENARIOS } from './playground';
 
 /**
@@ -88,6 +88,9 @@ for (const size of SIZES) {
 			expect(title && within(title, screen), 'step title on the first screen').toBe(true);
 			await expect(detail(page).locator('.outcome')).toBeInViewport();
 		}
+
+		// Each layout keeps every control named and every colour readable (axe).
+		await expectAccessible(page);
 
 		// Every label reads in full, at a size the back of the room (or a phone) can read.
 		const diagramBox = toBox(await page.locator('.diagram-box').boundingBox())!;
