@@ -180,7 +180,7 @@ test.describe('the embed page', () => {
 		).toBe('rgb(13, 17, 23)');
 	});
 
-	test('without JavaScript it is still a readable document of every step', async ({
+	test('without JavaScript it reads the first step and links every step on one page', async ({
 		browser,
 		baseURL
 	}) => {
@@ -188,7 +188,10 @@ test.describe('the embed page', () => {
 		const page = await context.newPage();
 		await page.goto('./embed/#s256/3');
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('PKCE Playground');
-		expect(await page.locator('article.detail').count()).toBeGreaterThan(3);
+		await expect(page.locator('article.detail .narration')).not.toBeEmpty();
+		await expect(
+			page.getByRole('link', { name: /Read every step of .* on one page/ })
+		).toHaveAttribute('href', /handout\/s256\/$/);
 		await context.close();
 	});
 });
