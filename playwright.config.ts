@@ -18,6 +18,9 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}/`,
 		trace: 'retain-on-failure',
+		// Playwright waits for a navigation without limit by default: a back/forward that never
+		// reaches `load` then burns the whole test timeout (30 min for the randomized run).
+		navigationTimeout: 30_000,
 		screenshot: 'only-on-failure'
 	},
 	projects: [

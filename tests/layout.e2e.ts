@@ -89,6 +89,23 @@ for (const size of SIZES) {
 			await expect(detail(page).locator('.outcome')).toBeInViewport();
 		}
 
+		// The scenario picker shows every scenario's whole name (a native select cuts a long one
+		// at its edge, with no ellipsis to see): each option's text, measured in the select's own
+		// font, fits its content box beside the arrow.
+		{
+			const cut = await page.locator('.picker select').evaluate((select: HTMLSelectElement) => {
+				const style = getComputedStyle(select);
+				const context = document.createElement('canvas').getContext('2d')!;
+				context.font = style.font;
+				const room =
+					select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24; // the drop-down arrow
+				return [...select.options]
+					.filter((option) => context.measureText(option.text).width > room)
+					.map((option) => option.text);
+			});
+			expect(cut, 'scenario names cut by the picker').toEqual([]);
+		}
+
 		// Each layout keeps every control named and every colour readable (axe).
 		await expectAccessible(page);
 

@@ -12,7 +12,9 @@ export const SCENARIOS = [
 	'downgrade',
 	'replay',
 	'injection',
-	'mcp-discovery'
+	'mcp-discovery',
+	'refresh-replay',
+	'mix-up'
 ] as const;
 
 export const s256 = (verifier: string) =>

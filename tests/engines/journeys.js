@@ -348,6 +348,25 @@ export const JOURNEYS = [
 		}
 	},
 	{
+		name: 'refresh-replay: the client’s second use of a refresh token revokes the grant, and the attacker is cut off',
+		async run(page, site) {
+			await open(page, `${site.base}#refresh-replay/12`);
+			await onStep(page, 12);
+			const replay = await detail(page);
+			assert.equal(replay?.from, 'client');
+			assert.equal(replay?.to, 'as');
+			assert.equal(replay?.outcome, 'rejected');
+			assert.match(replay?.body ?? '', /"error": "invalid_grant"/);
+			await page.click('button[aria-label="Next step"]');
+			await onStep(page, 13);
+			const revoked = await detail(page);
+			assert.equal(revoked?.from, 'attacker');
+			assert.equal(revoked?.outcome, 'attacker-fails');
+			assert.match(revoked?.http ?? '', /401 Unauthorized/);
+			await expectClean(page, [site.origin]);
+		}
+	},
+	{
 		name: 'a deep link (#replay/4) opens its step cold, and Next moves on from there',
 		async run(page, site) {
 			await open(page, `${site.base}#replay/4`);

@@ -51,13 +51,14 @@ const shownCode = Object.entries(SOURCE_FILES).flatMap(([file, source]) =>
 const TEXTS: readonly (readonly [string, string])[] = [
 	...Object.values(runs).flatMap((run) => [
 		[`${run.scenario} summary`, run.summary] as const,
+		[`${run.scenario} description`, run.description] as const,
 		[`${run.scenario} end card`, Object.values(run.end).join(' ')] as const,
 		...run.steps.flatMap((s) => [
 			[`${run.scenario}/${s.id}`, `${s.title}. ${s.narration} ${s.question ?? ''}`] as const,
 			...(s.phaseIntro ? [[`${run.scenario}/${s.id} intro`, s.phaseIntro] as const] : [])
 		])
 	]),
-	...SCENARIOS.map((s) => [`scenario ${s.id}`, `${s.title}. ${s.description}`] as const),
+	...SCENARIOS.map((s) => [`scenario ${s.id}`, s.title] as const),
 	...QUIZ.map(
 		(q) => [`quiz ${q.id}`, [q.question, ...q.choices, q.explanation].join(' ')] as const
 	),

@@ -27,5 +27,6 @@ export function retell(run: ScenarioRun, told: TaughtRun): TaughtRun | undefined
 		};
 		steps.push({ ...rest, ...words });
 	}
-	return { scenario: run.scenario, steps, summary: told.summary, end: told.end };
+	const { description, summary, end } = told;
+	return { scenario: run.scenario, steps, description, summary, end };
 }

@@ -8,6 +8,7 @@ export const SPEC_URLS: Record<SpecId, string> = {
 	'RFC 8252': 'https://www.rfc-editor.org/rfc/rfc8252',
 	'RFC 8414': 'https://www.rfc-editor.org/rfc/rfc8414',
 	'RFC 8707': 'https://www.rfc-editor.org/rfc/rfc8707',
+	'RFC 9207': 'https://www.rfc-editor.org/rfc/rfc9207',
 	'RFC 9700': 'https://www.rfc-editor.org/rfc/rfc9700',
 	'RFC 9728': 'https://www.rfc-editor.org/rfc/rfc9728',
 	'OAuth 2.1': 'https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-15',
@@ -59,10 +60,12 @@ export const CITED_SECTIONS: Record<SpecId, readonly string[]> = {
 	'RFC 8252': ['6', '7.3', '8.1', '8.3', '8.5'],
 	'RFC 8414': ['2'],
 	'RFC 8707': ['2'],
-	'RFC 9700': ['2.1.1', '4.5', '4.8', '4.8.2'],
+	// §2 (the server sends iss) checked against the RFC's text; §2.4 is in shared/FACTS.md.
+	'RFC 9207': ['2', '2.4'],
+	'RFC 9700': ['2.1.1', '2.2.2', '4.4', '4.5', '4.8', '4.8.2', '4.14.2'],
 	'RFC 9728': ['2', '3', '5.1'],
 	// draft -15 (OAUTH21_DRAFT): the numbers checked against shared/FACTS.md
-	'OAuth 2.1': ['3.2.4', '4.1.1', '4.1.2.1', '4.1.3', '7.5.1', '7.5.2'],
+	'OAuth 2.1': ['3.2.4', '4.1.1', '4.1.2.1', '4.1.3', '4.3', '4.3.1', '4.3.2', '7.5.1', '7.5.2'],
 	'MCP 2025-11-25': [
 		'Authorization Server Discovery',
 		'Authorization Code Protection',

@@ -34,6 +34,11 @@ export const SOURCES: Record<SpecId, { title: string; url: string; version: stri
 		url: SPEC_URLS['RFC 8707'],
 		version: 'February 2020'
 	},
+	'RFC 9207': {
+		title: 'OAuth 2.0 Authorization Server Issuer Identification',
+		url: SPEC_URLS['RFC 9207'],
+		version: 'March 2022'
+	},
 	'RFC 9700': {
 		title: 'Best Current Practice for OAuth 2.0 Security (BCP 240)',
 		url: SPEC_URLS['RFC 9700'],

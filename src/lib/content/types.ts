@@ -12,6 +12,7 @@ export type SpecId =
 	| 'RFC 8252'
 	| 'RFC 8414'
 	| 'RFC 8707'
+	| 'RFC 9207'
 	| 'RFC 9700'
 	| 'RFC 9728'
 	| 'OAuth 2.1'
@@ -69,11 +70,10 @@ export type SharedText = (step: Step) => StepText;
 /** What a scenario changes about a step's shared text (or the whole text of its own steps). */
 export type StepOverride = Partial<StepText> | ((step: Step) => Partial<StepText>);
 
+/** What the scenario picker shows: the first page loads every scenario's, so only its name. */
 export interface ScenarioInfo {
 	id: ScenarioId;
 	title: string;
-	/** One line for the scenario selector. */
-	description: string;
 }
 
 /** The card at the end of a scenario: what it showed, in one look. */
@@ -97,6 +97,8 @@ export interface EndCard {
 
 /** Everything a scenario says, keyed by the ids of the steps its run records. */
 export interface ScenarioStory {
+	/** One line under the diagram and on the handout index: what happens, in short. */
+	description: string;
 	/** One sentence: what this run shows. */
 	summary: string;
 	/** Titles of the run's phases, and the sentence that opens each later phase. */
@@ -118,6 +120,7 @@ export interface TaughtStep extends Omit<Step, 'phase'>, StepText {
 export interface TaughtRun {
 	scenario: ScenarioId;
 	steps: TaughtStep[];
+	description: string;
 	summary: string;
 	end: EndCard;
 }

@@ -42,7 +42,7 @@ describe('the host snippet', () => {
 		const code = embedCode(SITE, 's256', 2);
 		expect(code).toMatch(/^<iframe\n/);
 		expect(code).toContain('src="https://example.github.io/pkce-playground/embed/#s256/3"');
-		expect(code).toContain('title="PKCE Playground: PKCE with S256 stops a stolen code"');
+		expect(code).toContain('title="PKCE Playground: S256 stops a stolen code"');
 		expect(code).toContain('data-pkce-playground');
 		expect(code.endsWith(HOST_SCRIPT)).toBe(true);
 	});

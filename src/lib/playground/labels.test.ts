@@ -70,6 +70,21 @@ describe('arrowLabel', () => {
 			})
 		).toBe('200 access_token');
 	});
+
+	test('a token response with a refresh token names both (OAuth 2.1 §4.3.1 rotation)', () => {
+		expect(
+			arrowLabel({
+				...base,
+				kind: 'response',
+				response: {
+					status: 200,
+					statusText: 'OK',
+					headers: [],
+					json: { access_token: 't', refresh_token: 'r' }
+				}
+			})
+		).toBe('200 access_token, refresh_token');
+	});
 });
 
 describe('arrowsOf: the message and the answer drawn back', () => {

@@ -34,7 +34,10 @@ function responseLabel(response: HttpResponse): string {
 	const error = response.json?.error;
 	if (typeof error === 'string') return `${response.status} ${error}`;
 	if (response.status === 302) return `302 → ${pathOf(headerOf(response.headers, 'location'))}`;
-	if (typeof response.json?.access_token === 'string') return `${response.status} access_token`;
+	if (typeof response.json?.access_token === 'string') {
+		const refresh = typeof response.json.refresh_token === 'string' ? ', refresh_token' : '';
+		return `${response.status} access_token${refresh}`;
+	}
 	return `${response.status} ${response.statusText}`.trim();
 }
 

@@ -45,6 +45,37 @@ describe('MCP client', () => {
 		expect(w.client.knowledge().code).toBeUndefined();
 	});
 
+	test('RFC 9207 §2.4: a client that checks iss takes only its own server’s answer', async () => {
+		const w = createWorld(env(), { checksIss: true, policy: { issInResponse: true } });
+		await w.client.startSignIn();
+		const { state } = w.client.knowledge();
+		const callback = (iss?: string) =>
+			`${w.client.redirectUri}?code=abc&state=${state}${iss ? `&iss=${encodeURIComponent(iss)}` : ''}`;
+		const other = w.client.receiveCallback(callback('https://auth.attacker.example'));
+		expect(other.accepted).toBe(false);
+		expect(w.client.knowledge().code).toBeUndefined();
+		// The server announces iss in its metadata, so an answer without one is refused too.
+		expect(w.client.receiveCallback(callback()).accepted).toBe(false);
+		expect(w.client.receiveCallback(callback('https://auth.example.com')).accepted).toBe(true);
+	});
+
+	test('RFC 9207 §2.4: from a server that does not announce iss, an answer without one is taken', async () => {
+		const w = createWorld(env(), { checksIss: true });
+		await w.client.startSignIn();
+		const { state } = w.client.knowledge();
+		expect(
+			w.client.receiveCallback(`${w.client.redirectUri}?code=abc&state=${state}`).accepted
+		).toBe(true);
+	});
+
+	test('a client that does not check iss takes another server’s answer (the mix-up precondition)', async () => {
+		const w = createWorld(env());
+		await w.client.startSignIn();
+		const { state } = w.client.knowledge();
+		const url = `${w.client.redirectUri}?code=abc&state=${state}&iss=https%3A%2F%2Fevil.example`;
+		expect(w.client.receiveCallback(url).accepted).toBe(true);
+	});
+
 	test('a client configured not to check state takes any code (the downgrade precondition)', async () => {
 		const w = createWorld(env(), { checksState: false });
 		await w.client.startSignIn();

@@ -5,10 +5,16 @@ import type { HttpRequest, HttpResponse, Knowledge } from './types';
 
 /** Every way the attacker tries to turn a code it does not own into a token. */
 export type AttackStrategy =
-	'no-verifier' | 'guessed-verifier' | 'challenge-as-verifier' | 'replay' | 'inject';
+	| 'no-verifier'
+	| 'guessed-verifier'
+	| 'challenge-as-verifier'
+	| 'captured-verifier'
+	| 'replay'
+	| 'inject';
 
 /** The strategies that send the stolen code straight to the token endpoint. */
-export type RedeemStrategy = 'no-verifier' | 'guessed-verifier' | 'challenge-as-verifier';
+export type RedeemStrategy =
+	'no-verifier' | 'guessed-verifier' | 'challenge-as-verifier' | 'captured-verifier';
 
 export interface AttackerOptions {
 	/** The honest client's public identifier, which the attacker reuses. */
@@ -93,7 +99,8 @@ export class Attacker {
 		const code_verifier = {
 			'no-verifier': () => undefined, // #mark no-verifier
 			'guessed-verifier': () => generateCodeVerifier(43, this.options.random), // ← 1 in 2^256 // #mark guess
-			'challenge-as-verifier': () => code_challenge // #mark challenge
+			'challenge-as-verifier': () => code_challenge, // #mark challenge
+			'captured-verifier': () => this.notebook.code_verifier // ← the client sent it the real one // #mark captured
 		}[strategy]();
 		const request = formPost(this.options.token_endpoint, [
 			['grant_type', 'authorization_code'],
@@ -188,16 +195,27 @@ export class Attacker {
 	}
 	// #endregion inject-stolen-code
 
+	/** Notes what reached it some other way (its own server, hostile-server.ts; a refresh). */
+	learn(values: Knowledge, redirectUri?: string): void {
+		Object.assign(this.notebook, values);
+		if (redirectUri) this.redirectUri = redirectUri;
+	}
+
+	/** Drops values that no longer work. */
+	forget(...names: (keyof Knowledge)[]): void {
+		for (const name of names) delete this.notebook[name];
+	}
+
 	/** The attacker's notebook: what it has learned or obtained so far. */
 	knowledge(): Knowledge {
 		return { ...this.notebook };
 	}
 
 	private keepToken(exchange: Exchange): Exchange {
-		const token = exchange.response.json?.access_token;
-		if (exchange.response.status === 200 && typeof token === 'string') {
-			this.notebook.access_token = token;
-		}
+		const { access_token, refresh_token } = exchange.response.json ?? {};
+		if (exchange.response.status !== 200) return exchange;
+		if (typeof access_token === 'string') this.notebook.access_token = access_token;
+		if (typeof refresh_token === 'string') this.notebook.refresh_token = refresh_token;
 		return exchange;
 	}
 

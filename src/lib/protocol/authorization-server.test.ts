@@ -10,6 +10,7 @@ import {
 	type ServerPolicy
 } from './authorization-server';
 import { deterministicRandom } from './environment';
+import { RotatingRefreshTokens } from './refresh-tokens';
 import { headerValue } from './http';
 import type { HttpResponse } from './types';
 
@@ -24,7 +25,10 @@ const OTHER_RESOURCE = 'https://other.example/mcp';
 const REDIRECT = 'http://127.0.0.1:4000/callback';
 const { verifier: VERIFIER, challenge: CHALLENGE } = RFC7636_APPENDIX_B;
 
-function setup(policy: Partial<ServerPolicy> = {}) {
+function setup(
+	policy: Partial<ServerPolicy> = {},
+	{ refreshTokens = false }: { refreshTokens?: boolean } = {}
+) {
 	const clock = { now: 1_000_000 };
 	const as = createAuthorizationServer({
 		issuer: ISSUER,
@@ -36,7 +40,8 @@ function setup(policy: Partial<ServerPolicy> = {}) {
 		policy,
 		random: deterministicRandom(42),
 		sha256: nodeSha256,
-		now: () => clock.now
+		now: () => clock.now,
+		...(refreshTokens && { refreshTokens: new RotatingRefreshTokens(deterministicRandom(7)) })
 	});
 	return { as, clock };
 }
@@ -383,6 +388,107 @@ describe('/token', () => {
 			await as.token(tokenForm(issueCode(as), { code_verifier: '' })),
 			'invalid_grant'
 		);
+	});
+});
+
+describe('RFC 9207: the server names itself in the authorization response', () => {
+	test('with issInResponse, iss is in the code response, the error response and the metadata', () => {
+		const { as } = setup({ issInResponse: true });
+		expect(redirectParams(as.authorize(authorizeUrl())).get('iss')).toBe(ISSUER);
+		const refused = redirectParams(as.authorize(authorizeUrl({ code_challenge: undefined })));
+		expect(refused.get('error')).toBe('invalid_request');
+		expect(refused.get('iss')).toBe(ISSUER);
+		expect(as.metadata().authorization_response_iss_parameter_supported).toBe(true);
+	});
+
+	test('off by default: no iss, and the metadata does not announce it', () => {
+		const { as } = setup();
+		expect(redirectParams(as.authorize(authorizeUrl())).has('iss')).toBe(false);
+		expect(as.metadata()).not.toHaveProperty('authorization_response_iss_parameter_supported');
+	});
+});
+
+describe('OAuth 2.1 (-15) §4.3.1: refresh tokens of a public client, rotated', () => {
+	const refreshForm = (refresh_token: string | undefined, fields: Params = {}) =>
+		Object.fromEntries(
+			Object.entries({
+				grant_type: 'refresh_token',
+				refresh_token,
+				client_id: 'cli',
+				resource: RESOURCE,
+				...fields
+			} as Params).filter((entry): entry is [string, string] => entry[1] !== undefined)
+		);
+	async function signedIn() {
+		const { as } = setup({}, { refreshTokens: true });
+		const response = await as.token(tokenForm(issueCode(as)));
+		expect(response.status).toBe(200);
+		const { access_token, refresh_token } = response.json as Record<string, string>;
+		return { as, access_token: access_token!, refresh_token: refresh_token! };
+	}
+
+	test('off by default: no refresh_token, and grant_type=refresh_token is unsupported', async () => {
+		const { as } = setup();
+		const response = await as.token(tokenForm(issueCode(as)));
+		expect(response.json).not.toHaveProperty('refresh_token');
+		expect(as.metadata().grant_types_supported).toEqual(['authorization_code']);
+		expectOAuthError(await as.token(refreshForm('anything')), 'unsupported_grant_type');
+	});
+
+	test('RFC 8414 §2: the metadata lists the refresh_token grant when it is on', () => {
+		const { as } = setup({}, { refreshTokens: true });
+		expect(as.metadata().grant_types_supported).toEqual(['authorization_code', 'refresh_token']);
+	});
+
+	test('§4.3.1 rotation: each refresh returns a new access token and a new refresh token', async () => {
+		const { as, access_token, refresh_token } = await signedIn();
+		const response = await as.token(refreshForm(refresh_token));
+		expect(response.status).toBe(200);
+		expect(headerValue(response, 'Cache-Control')).toBe('no-store');
+		const next = response.json as Record<string, string>;
+		expect(next.refresh_token).toBeDefined();
+		expect(next.refresh_token).not.toBe(refresh_token);
+		expect(next.access_token).not.toBe(access_token);
+		expect(as.lookupAccessToken(next.access_token!)).toMatchObject({
+			active: true,
+			client_id: 'cli',
+			resource: RESOURCE
+		});
+		// The rotated-in token works once more; the chain goes on.
+		expect((await as.token(refreshForm(next.refresh_token))).status).toBe(200);
+	});
+
+	test('§4.3.1 replay: a used refresh token revokes the grant — every access and refresh token of it', async () => {
+		const { as, access_token, refresh_token } = await signedIn();
+		const first = (await as.token(refreshForm(refresh_token))).json as Record<string, string>;
+		expectOAuthError(await as.token(refreshForm(refresh_token)), 'invalid_grant');
+		expect(as.lookupAccessToken(access_token)?.active).toBe(false);
+		expect(as.lookupAccessToken(first.access_token!)?.active).toBe(false);
+		expectOAuthError(await as.token(refreshForm(first.refresh_token)), 'invalid_grant');
+	});
+
+	test('the refresh token is bound to its client and its resource; a missing one is invalid_request', async () => {
+		const { as, refresh_token } = await signedIn();
+		expectOAuthError(await as.token(refreshForm(undefined)), 'invalid_request');
+		expectOAuthError(await as.token(refreshForm('unknown')), 'invalid_grant');
+		expectOAuthError(
+			await as.token(refreshForm(refresh_token, { client_id: 'other' })),
+			'invalid_grant'
+		);
+		expectOAuthError(
+			await as.token(refreshForm(refresh_token, { resource: OTHER_RESOURCE })),
+			'invalid_target'
+		);
+		// Refusals that never got to rotation leave the token usable.
+		expect((await as.token(refreshForm(refresh_token))).status).toBe(200);
+	});
+
+	test('RFC 6749 §4.1.2: a valid reuse of the code revokes its refresh tokens too', async () => {
+		const { as } = setup({}, { refreshTokens: true });
+		const code = issueCode(as);
+		const { refresh_token } = (await as.token(tokenForm(code))).json as Record<string, string>;
+		expectOAuthError(await as.token(tokenForm(code)), 'invalid_grant');
+		expectOAuthError(await as.token(refreshForm(refresh_token)), 'invalid_grant');
 	});
 });
 

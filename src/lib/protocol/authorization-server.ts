@@ -8,6 +8,7 @@ import {
 	type Sha256
 } from '../pkce';
 import { jsonResponse, oauthError, pageResponse, redirectResponse } from './http';
+import type { RotatingRefreshTokens } from './refresh-tokens';
 import type { HttpResponse, Knowledge, PkceCheck } from './types';
 
 /** What a weak or a strict server does; scenarios switch these to show what each rule buys. */
@@ -22,6 +23,12 @@ export interface ServerPolicy {
 	checksVerifier: boolean;
 	/** Publish `code_challenge_methods_supported` in the metadata (RFC 8414 §2). */
 	publishesPkceMethods: boolean;
+	/**
+	 * Name itself in every authorization response, `iss` (RFC 9207 §2), and say so in the metadata:
+	 * what lets a client that talks to several servers tell whose code it got (mix-up, RFC 9700
+	 * §4.4). Off where a scenario has one server, so its redirects stay as short as before.
+	 */
+	issInResponse: boolean;
 }
 
 /** The strict defaults: what RFC 9700, OAuth 2.1 and MCP ask of the server that protects an MCP server. */
@@ -30,7 +37,8 @@ export const STRICT_POLICY: Readonly<ServerPolicy> = {
 	allowPlain: false,
 	downgradeProtection: true,
 	checksVerifier: true,
-	publishesPkceMethods: true
+	publishesPkceMethods: true,
+	issInResponse: false
 };
 
 export interface RegisteredClient {
@@ -50,6 +58,11 @@ export interface AuthorizationServerOptions {
 	now: () => number;
 	/** How long a code stays redeemable, in milliseconds (default 60 s). */
 	codeLifetimeMs?: number;
+	/**
+	 * Issue a refresh token with every access token, rotated on each use (refresh-tokens.ts). Only
+	 * the scenarios that show refresh tokens give one, so the others' token responses stay short.
+	 */
+	refreshTokens?: RotatingRefreshTokens;
 }
 
 export type AuthorizeResult =
@@ -65,6 +78,17 @@ export interface AccessTokenInfo {
 	/** The RFC 8707 resource the token is for (its audience), if the request named one. */
 	resource: string | undefined;
 	active: boolean;
+}
+
+/**
+ * One authorization the user gave one client (the "access authorization grant" of OAuth 2.1
+ * §4.3.1): the code's tokens and every refresh of them belong to it, and are revoked with it.
+ */
+export interface Grant {
+	sub: string;
+	client_id: string;
+	resource: string | undefined;
+	accessTokens: string[];
 }
 
 export interface AuthorizationServer {
@@ -107,7 +131,8 @@ interface CodeGrant {
 	sub: string;
 	expiresAt: number;
 	used: boolean;
-	issuedTokens: string[];
+	/** What redeeming the code created, once it was redeemed. */
+	grant: Grant | undefined;
 }
 
 /**
@@ -134,6 +159,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 	private readonly codeLifetimeMs: number;
 	private readonly codes = new Map<string, CodeGrant>();
 	private readonly tokens = new Map<string, AccessTokenInfo>();
+	private readonly refreshTokens: RotatingRefreshTokens | undefined;
 	private latest: Knowledge = {};
 	private latestCheck: PkceCheck | undefined;
 
@@ -147,6 +173,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 		this.now = options.now;
 		// RFC 6749 §4.1.2 recommends at most 10 minutes; real servers use far less.
 		this.codeLifetimeMs = options.codeLifetimeMs ?? 60_000;
+		this.refreshTokens = options.refreshTokens;
 	}
 
 	// #region metadata
@@ -157,11 +184,14 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 			authorization_endpoint: `${this.issuer}/authorize`,
 			token_endpoint: `${this.issuer}/token`,
 			response_types_supported: ['code'],
-			grant_types_supported: ['authorization_code'],
+			grant_types_supported: this.refreshTokens
+				? ['authorization_code', 'refresh_token']
+				: ['authorization_code'],
 			token_endpoint_auth_methods_supported: ['none'],
 			...(this.policy.publishesPkceMethods && {
 				code_challenge_methods_supported: this.supportedMethods()
-			})
+			}),
+			...(this.policy.issInResponse && { authorization_response_iss_parameter_supported: true })
 		};
 	}
 	// #endregion metadata
@@ -195,6 +225,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 			target.searchParams.append('error', error);
 			target.searchParams.append('error_description', error_description);
 			if (state !== undefined) target.searchParams.append('state', state);
+			if (this.policy.issInResponse) target.searchParams.append('iss', this.issuer); // RFC 9207 §2
 			return { kind: 'redirect', location: target.href, response: redirectResponse(target.href) };
 		};
 		const responseType = param('response_type');
@@ -251,11 +282,12 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 			sub: user,
 			expiresAt: this.now() + this.codeLifetimeMs,
 			used: false,
-			issuedTokens: []
+			grant: undefined
 		});
 		const target = new URL(redirect_uri);
 		target.searchParams.append('code', code);
 		if (state !== undefined) target.searchParams.append('state', state); // #mark state
+		if (this.policy.issInResponse) target.searchParams.append('iss', this.issuer); // #mark iss
 		// #endregion authorize-issue-code
 		this.latest = { ...this.latest, code };
 		return { kind: 'redirect', location: target.href, response: redirectResponse(target.href) };
@@ -266,12 +298,22 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 		const param = (name: string) => form[name] || undefined;
 		const grantType = param('grant_type');
 		if (grantType === undefined) return oauthError('invalid_request', 'grant_type is required');
-		if (grantType !== 'authorization_code') {
-			return oauthError('unsupported_grant_type', 'only authorization_code is supported');
+		const refreshing = grantType === 'refresh_token' && this.refreshTokens;
+		if (grantType !== 'authorization_code' && !refreshing) {
+			return oauthError('unsupported_grant_type', `grant_type ${grantType} is not supported`);
 		}
 		const client_id = param('client_id');
 		if (client_id === undefined || !this.clients.has(client_id)) {
 			return oauthError('invalid_client', 'unknown client_id');
+		}
+		if (refreshing) {
+			const form = {
+				client_id,
+				refresh_token: param('refresh_token'),
+				resource: param('resource')
+			};
+			const grant = refreshing.refresh(form, (g) => this.revoke(g));
+			return 'status' in grant ? grant : this.issue(grant);
 		}
 		const code = param('code');
 		if (code === undefined) return oauthError('invalid_request', 'code is required');
@@ -356,31 +398,42 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 			// MUST deny it, SHOULD revoke what the code already produced (this server does). A replay
 			// with a wrong or missing verifier was refused above without revoking anything (OAuth 2.1
 			// -15 §7.5.2), so a thief holding only the code cannot log the user out.
-			for (const token of grant.issuedTokens) this.tokens.get(token)!.active = false; // #mark revoke
+			if (grant.grant) this.revoke(grant.grant); // #mark revoke
 			return oauthError('invalid_grant', 'authorization code already used; tokens revoked'); // #mark deny
 		}
 		// #endregion token-reuse
 
-		// #region token-issue
 		grant.used = true;
+		grant.grant = { sub: grant.sub, client_id, resource: grant.resource, accessTokens: [] };
+		if (code_verifier !== undefined) this.latest = { ...this.latest, code_verifier };
+		return this.issue(grant.grant);
+	}
+
+	// #region token-issue
+	/** A new access token (and, with refresh tokens on, a new refresh token) under `grant`. */
+	private issue(grant: Grant): HttpResponse {
 		const access_token = base64UrlEncode(this.random(TOKEN_OCTETS));
 		this.tokens.set(access_token, {
 			sub: grant.sub,
-			client_id,
+			client_id: grant.client_id,
 			resource: grant.resource,
 			active: true
 		});
-		grant.issuedTokens.push(access_token);
-		this.latest = {
-			...this.latest,
-			...(code_verifier !== undefined && { code_verifier }),
-			access_token
-		};
-		return jsonResponse(200, { access_token, token_type: 'Bearer', expires_in: 3600 }, [
+		grant.accessTokens.push(access_token);
+		const refresh_token = this.refreshTokens?.issue(grant);
+		this.latest = { ...this.latest, access_token, ...(refresh_token && { refresh_token }) };
+		const body = { access_token, token_type: 'Bearer', expires_in: 3600 };
+		return jsonResponse(200, { ...body, ...(refresh_token && { refresh_token }) }, [
 			['Cache-Control', 'no-store'], // RFC 6749 §5.1: tokens must not be cached
 			['Pragma', 'no-cache']
 		]);
-		// #endregion token-issue
+	}
+	// #endregion token-issue
+
+	/** Revokes a grant: every access and refresh token issued under it stops working. */
+	private revoke(grant: Grant): void {
+		for (const token of grant.accessTokens) this.tokens.get(token)!.active = false;
+		this.refreshTokens?.revoke(grant);
 	}
 
 	lookupAccessToken(access_token: string): AccessTokenInfo | undefined {

@@ -22,14 +22,21 @@ export interface ClientOptions {
 	pkce?: PkceUse;
 	/** Compare `state` on the callback; default true. */
 	checksState?: boolean;
+	/**
+	 * Compare the callback's `iss` with the server the sign-in started with (RFC 9207 §2.4, MCP
+	 * 2026-07-28); default false, as a 2025-11-25 client.
+	 */
+	checksIss?: boolean;
 	random: RandomOctets;
 	sha256: Sha256;
 }
 
-/** The two endpoints the client needs, from RFC 8414 metadata. */
+/** What the client needs of a server, from its RFC 8414 metadata. */
 export interface ServerEndpoints {
+	issuer?: string;
 	authorization_endpoint: string;
 	token_endpoint: string;
+	authorization_response_iss_parameter_supported?: boolean;
 }
 
 export type PkceSupport = { proceed: true } | { proceed: false; reason: string };
@@ -92,9 +99,11 @@ export class McpClient {
 	private resourceMetadataUrl: string | undefined;
 	private authorizationServer: string | undefined;
 	private session: Knowledge = {};
+	/** The server this sign-in's authorization request went to (RFC 9207 §2.4). */
+	private sentTo: ServerEndpoints | undefined;
 
 	constructor(options: ClientOptions) {
-		this.options = { pkce: 'S256', checksState: true, ...options };
+		this.options = { pkce: 'S256', checksState: true, checksIss: false, ...options };
 		this.redirectUri = loopbackRedirectUri(options.port);
 	}
 
@@ -166,6 +175,7 @@ export class McpClient {
 			this.session = { code_verifier, code_challenge }; // ← the challenge goes via the browser
 		}
 		this.session.state = base64UrlEncode(random(16)); // #mark state
+		this.sentTo = this.endpoints;
 	}
 	// #endregion make-verifier
 
@@ -203,6 +213,14 @@ export class McpClient {
 			// ← a code from someone else's sign-in is dropped here (CSRF, RFC 6749 §10.12)
 			return refuse('state does not match this sign-in; the code is ignored'); // #mark refuse
 		}
+		if (this.options.checksIss) {
+			const iss = query.get('iss') ?? undefined; // #mark check-iss
+			const expected = this.sentTo?.issuer;
+			if (iss !== expected && (iss !== undefined || this.announcesIss())) {
+				// ← RFC 9207 §2.4: another server's answer; the code must reach no token endpoint
+				return refuse(`iss ${iss ?? '(absent)'} is not ${expected}, where this sign-in began`); // #mark refuse-iss
+			}
+		}
 		const code = query.get('code');
 		if (!code) return refuse(`the server answered ${query.get('error') ?? 'without a code'}`);
 		this.session.code = code; // #mark keep-code
@@ -227,8 +245,7 @@ export class McpClient {
 			['resource', this.options.resource]
 		]);
 		const response = await send(request);
-		const token = response.json?.access_token;
-		if (response.status === 200 && typeof token === 'string') this.session.access_token = token;
+		this.keepTokens(response);
 		return { request, response };
 	}
 	// #endregion redeem-code
@@ -247,6 +264,29 @@ export class McpClient {
 	/** What the client holds now. */
 	knowledge(): Knowledge {
 		return { ...this.session };
+	}
+
+	/** Keeps values it obtained some other way (a refresh, refresh-tokens.ts). */
+	learn(values: Knowledge): void {
+		Object.assign(this.session, values);
+	}
+
+	/** Drops values it must no longer use. */
+	forget(...names: (keyof Knowledge)[]): void {
+		for (const name of names) delete this.session[name];
+	}
+
+	/** RFC 9207 §2.4: a server that announces `iss` must send it; one that does not may omit it. */
+	private announcesIss(): boolean {
+		return this.sentTo?.authorization_response_iss_parameter_supported === true;
+	}
+
+	/** Keeps the tokens of a successful token response (a new refresh token replaces the old). */
+	private keepTokens(response: HttpResponse): void {
+		if (response.status !== 200) return;
+		const { access_token, refresh_token } = response.json ?? {};
+		if (typeof access_token === 'string') this.session.access_token = access_token;
+		if (typeof refresh_token === 'string') this.session.refresh_token = refresh_token;
 	}
 
 	private server(): ServerEndpoints {

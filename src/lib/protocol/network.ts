@@ -1,4 +1,5 @@
 import type { AuthorizationServer } from './authorization-server';
+import type { HostileServer } from './hostile-server';
 import { formRecord, jsonResponse, type Send } from './http';
 import type { McpServer } from './mcp-server';
 
@@ -7,12 +8,25 @@ import type { McpServer } from './mcp-server';
  * endpoints and RFC 8414 metadata, the MCP server and its RFC 9728 metadata.
  * @see https://www.rfc-editor.org/rfc/rfc8414#section-3
  */
-export function createNetwork(as: AuthorizationServer, mcp: McpServer): Send {
+export function createNetwork(
+	as: AuthorizationServer,
+	mcp: McpServer,
+	hostile?: HostileServer
+): Send {
 	const metadata = as.metadata();
+	const hostileMetadata = hostile?.metadata();
 	return async (request, context) => {
 		const url = new URL(request.url);
 		const endpoint = url.origin + url.pathname;
 		const get = request.method === 'GET';
+		if (hostile && hostileMetadata) {
+			if (get && endpoint === hostileMetadata.authorization_endpoint) {
+				return hostile.authorize(request.url);
+			}
+			if (!get && endpoint === hostileMetadata.token_endpoint) {
+				return hostile.token(formRecord(request));
+			}
+		}
 		if (get && endpoint === metadata.authorization_endpoint) {
 			return as.authorize(request.url, context?.user, context?.approved).response;
 		}

@@ -15,6 +15,7 @@ import {
 	webCryptoRandom,
 	webCryptoSha256
 } from '../pkce';
+import { RotatingRefreshTokens } from './refresh-tokens';
 import { createAuthorizationServer, type ServerPolicy } from './index';
 import { startOidcProvider, type OidcProviderHarness } from './oidc-provider.harness';
 
@@ -87,7 +88,10 @@ function oidcSubject(op: OidcProviderHarness): Subject {
 }
 
 /** The simulation, driven through the same requests. */
-function simulationSubject(policy: Partial<ServerPolicy> = {}): Subject {
+function simulationSubject(
+	policy: Partial<ServerPolicy> = {},
+	{ refreshTokens = false }: { refreshTokens?: boolean } = {}
+): Subject {
 	const server = createAuthorizationServer({
 		issuer: SIM_ISSUER,
 		clients: [
@@ -98,7 +102,8 @@ function simulationSubject(policy: Partial<ServerPolicy> = {}): Subject {
 		policy,
 		random: webCryptoRandom,
 		sha256: webCryptoSha256,
-		now: () => 1_750_000_000_000 // a stopped clock: no code expires during a test
+		now: () => 1_750_000_000_000, // a stopped clock: no code expires during a test
+		...(refreshTokens && { refreshTokens: new RotatingRefreshTokens(webCryptoRandom) })
 	});
 	const endpoint = String(server.metadata().authorization_endpoint);
 	return {
@@ -167,6 +172,16 @@ function tokenRequest(code: string, verifier: string | undefined): Record<string
 	};
 	if (verifier !== undefined) form.code_verifier = verifier;
 	return form;
+}
+
+/** A refresh request of a public client (RFC 6749 §6, RFC 8707 §2.2), as the MCP client sends it. */
+function refreshRequest(refreshToken: unknown): Record<string, string> {
+	return {
+		grant_type: 'refresh_token',
+		client_id: CLIENT_ID,
+		refresh_token: String(refreshToken),
+		resource: RESOURCE
+	};
 }
 
 function without(form: Record<string, string>, name: string): Record<string, string> {
@@ -613,5 +628,117 @@ describe('cross-check against oidc-provider 9.13.3: PKCE optional (RFC 9700 §4.
 			verdict(await server.token(tokenRequest(await mintCode(server), generateCodeVerifier())))
 		);
 		expectAll(answers, { status: 400, error: 'invalid_grant' });
+	});
+});
+
+describe('cross-check against oidc-provider 9.13.3: refresh tokens of a public client, rotated', () => {
+	// Both servers issue a refresh token with every token response and rotate it on each refresh:
+	// oidc-provider through `issueRefreshToken` + `rotateRefreshToken` (oidc-provider.harness.ts,
+	// refreshTokens: true), the simulation through its RotatingRefreshTokens (refresh-tokens.ts).
+	let refreshOp: OidcProviderHarness;
+	let refreshing: Subject[];
+
+	beforeAll(async () => {
+		refreshOp = await startOidcProvider({
+			clientId: CLIENT_ID,
+			otherClientId: OTHER_CLIENT_ID,
+			redirectUri: REDIRECT_URI,
+			resource: RESOURCE,
+			scope: SCOPE,
+			refreshTokens: true
+		});
+		refreshing = [oidcSubject(refreshOp), simulationSubject({}, { refreshTokens: true })];
+	});
+
+	afterAll(async () => {
+		await refreshOp?.close();
+	});
+
+	it('OAuth 2.1 (-15) §4.3.1 / RFC 9700 §4.14.2: a refresh rotates; replaying the used refresh token -> 400 invalid_grant, and the grant is revoked', async () => {
+		// oidc-provider's own view over RFC 7662 introspection, which the simulation does not model.
+		const introspected: Record<string, boolean>[] = [];
+		const answers = await onBoth(refreshing, async (server) => {
+			const exchange = await server.token(tokenRequest(await mintCode(server), verifier));
+			const { access_token: firstAccess, refresh_token: firstRefresh } = exchange.json;
+			const refresh = await server.token(refreshRequest(firstRefresh));
+			const { access_token: nextAccess, refresh_token: nextRefresh } = refresh.json;
+			const accessTokensActive = () =>
+				[firstAccess, nextAccess].map((token) => server.isAccessTokenActive(String(token)));
+			const wireView = async () => {
+				const active = async (token: unknown) =>
+					(await refreshOp.introspect(String(token))).active === true;
+				return {
+					firstAccess: await active(firstAccess),
+					nextAccess: await active(nextAccess),
+					firstRefresh: await active(firstRefresh),
+					nextRefresh: await active(nextRefresh)
+				};
+			};
+			const beforeReplay = accessTokensActive();
+			if (server.name === 'oidc-provider') introspected.push(await wireView());
+
+			// Someone presents the refresh token the client already exchanged: two parties hold it.
+			const replay = await server.token(refreshRequest(firstRefresh));
+			const afterReplay = accessTokensActive();
+			if (server.name === 'oidc-provider') introspected.push(await wireView());
+			// The legitimate holder of the rotated-in token, never used, is refused too.
+			const rotatedIn = await server.token(refreshRequest(nextRefresh));
+			return {
+				exchange: {
+					...verdict(exchange),
+					refreshToken: typeof firstRefresh === 'string' && firstRefresh.length > 0
+				},
+				refresh: {
+					...verdict(refresh),
+					newRefreshToken: typeof nextRefresh === 'string' && nextRefresh !== firstRefresh,
+					newAccessToken: typeof nextAccess === 'string' && nextAccess !== firstAccess,
+					cacheControl: refresh.header('cache-control')
+				},
+				replay: verdict(replay),
+				rotatedIn: verdict(rotatedIn),
+				accessTokensActive: { beforeReplay, afterReplay }
+			};
+		});
+		// oidc-provider words both refusals "grant request is invalid" (its detail, in the
+		// grant.error event only: "refresh token already used", then "refresh token not found");
+		// the code is the same.
+		expectAll(answers, {
+			exchange: { status: 200, error: undefined, refreshToken: true },
+			refresh: {
+				status: 200,
+				error: undefined,
+				newRefreshToken: true,
+				newAccessToken: true,
+				cacheControl: 'no-store'
+			},
+			replay: { status: 400, error: 'invalid_grant' },
+			rotatedIn: { status: 400, error: 'invalid_grant' },
+			accessTokensActive: { beforeReplay: [true, true], afterReplay: [false, false] }
+		});
+		// Over the wire, oidc-provider agrees with its storage: the spent refresh token is inactive
+		// at once (consumed), and the replay ends everything else the grant had issued.
+		expect(introspected).toEqual([
+			{ firstAccess: true, nextAccess: true, firstRefresh: false, nextRefresh: true },
+			{ firstAccess: false, nextAccess: false, firstRefresh: false, nextRefresh: false }
+		]);
+	});
+
+	it('RFC 6749 §4.1.2 / OAuth 2.1 (-15) §4.3.1: a valid second use of a code revokes the refresh token it produced too -> invalid_grant', async () => {
+		const answers = await onBoth(refreshing, async (server) => {
+			const code = await mintCode(server);
+			const first = await server.token(tokenRequest(code, verifier));
+			const replay = await server.token(tokenRequest(code, verifier));
+			const refresh = await server.token(refreshRequest(first.json.refresh_token));
+			return {
+				first: { ...verdict(first), refreshToken: typeof first.json.refresh_token === 'string' },
+				replay: verdict(replay),
+				refresh: verdict(refresh)
+			};
+		});
+		expectAll(answers, {
+			first: { status: 200, error: undefined, refreshToken: true },
+			replay: { status: 400, error: 'invalid_grant' },
+			refresh: { status: 400, error: 'invalid_grant' }
+		});
 	});
 });

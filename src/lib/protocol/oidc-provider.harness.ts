@@ -9,6 +9,11 @@
  * and a tiny interaction route in the same HTTP server completes login and consent through
  * `provider.interactionFinished`. So every check oidc-provider makes at /auth runs for real.
  *
+ * With `refreshTokens: true` the clients may also use the refresh_token grant, every code exchange
+ * returns a refresh token, and each refresh rotates it (OAuth 2.1 -15 §4.3.1, RFC 9700 §4.14.2).
+ * Token introspection (RFC 7662) is on in every configuration, for a wire-level view of whether
+ * oidc-provider still honours a token.
+ *
  * Imported only by oidc-crosscheck.test.ts; it is Node-only on purpose, unlike the portable core.
  */
 import { generateKeyPairSync } from 'node:crypto';
@@ -61,6 +66,11 @@ export interface OidcProviderHarness {
 	/** POST /token with an application/x-www-form-urlencoded body. */
 	token(form: Record<string, string>): Promise<TokenOutcome>;
 	/**
+	 * POST /token/introspection (RFC 7662 §2.1) as `clientId` (a public client may introspect only
+	 * the tokens issued to it); returns the response body, e.g. `{ active: false }`.
+	 */
+	introspect(token: string): Promise<Record<string, unknown>>;
+	/**
 	 * Whether an opaque access token is still stored (not revoked, e.g. by a replayed code,
 	 * RFC 6749 §4.1.2). Reads the harness's own storage; oidc-provider writes it.
 	 */
@@ -83,6 +93,13 @@ export interface HarnessOptions {
 	 * code bound to no challenge — the only way to exercise RFC 9700 §4.8.2 on oidc-provider.
 	 */
 	pkceRequired?: boolean;
+	/**
+	 * Default false. With true, the clients may use the refresh_token grant, oidc-provider issues a
+	 * refresh token with every code exchange (a custom `issueRefreshToken`; the default would issue
+	 * one only for the `offline_access` scope, granted only with `prompt=consent`), and every refresh
+	 * rotates it (`rotateRefreshToken: true`; the default rotates for public clients anyway).
+	 */
+	refreshTokens?: boolean;
 }
 
 const INTERACTION_PREFIX = '/interaction/';
@@ -164,6 +181,7 @@ export async function startOidcProvider(
 	const scope = options.scope ?? 'mcp:tools';
 	const accountId = options.accountId ?? 'alice';
 	const pkceRequired = options.pkceRequired ?? true;
+	const refreshTokens = options.refreshTokens ?? false;
 	const { default: Provider, errors } = await loadOidcProvider();
 	const store = new Map<string, AdapterPayload>();
 	// One signing key, so oidc-provider does not fall back to (and warn about) development keys.
@@ -187,7 +205,7 @@ export async function startOidcProvider(
 			// A public client (RFC 6749 §2.1): no secret, so it must use PKCE (RFC 9700 §2.1.1).
 			token_endpoint_auth_method: 'none',
 			application_type: 'native', // allows http://127.0.0.1 with any port (RFC 8252 §7.3)
-			grant_types: ['authorization_code'],
+			grant_types: refreshTokens ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
 			response_types: ['code'],
 			redirect_uris: [redirectUri],
 			id_token_signed_response_alg: 'ES256' // the harness's only key (ID tokens are unused)
@@ -195,10 +213,20 @@ export async function startOidcProvider(
 		// RFC 7636 §4.4.1: every authorization request must carry a code_challenge. oidc-provider
 		// 9.x supports only S256 (there is no option for `plain`), so `plain` is always refused.
 		pkce: { required: () => pkceRequired },
+		// Refresh tokens for every client allowed the grant (only with `refreshTokens`), whatever the
+		// scope, as the simulation issues them; each refresh consumes the one presented and returns
+		// a new one. A consumed one presented again revokes the grant (lib/actions/grants/refresh_token.js).
+		issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+		rotateRefreshToken: true,
 		adapter: memoryAdapterFactory(store),
 		jwks: { keys: [{ ...signingKey, kid: 'crosscheck', alg: 'ES256', use: 'sig' }] },
 		features: {
 			devInteractions: { enabled: false },
+			// RFC 7662; a public client may introspect the tokens issued to it, and no others.
+			introspection: {
+				enabled: true,
+				allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId
+			},
 			resourceIndicators: {
 				enabled: true,
 				defaultResource: () => resource,
@@ -224,7 +252,8 @@ export async function startOidcProvider(
 			Grant: 600,
 			Interaction: 600,
 			Session: 600,
-			IdToken: 300
+			IdToken: 300,
+			RefreshToken: 600
 		},
 		clientBasedCORS: () => false,
 		// RFC 6749 §4.1.3: the token request repeats redirect_uri when the authorization request had
@@ -345,6 +374,18 @@ export async function startOidcProvider(
 		};
 	}
 
+	async function introspect(tokenValue: string): Promise<Record<string, unknown>> {
+		const response = await fetch(`${tokenEndpoint}/introspection`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ token: tokenValue, client_id: clientId }).toString()
+		});
+		if (response.status !== 200) {
+			throw new Error(`introspect: ${response.status} ${await response.text()}`);
+		}
+		return (await response.json()) as Record<string, unknown>;
+	}
+
 	async function metadata(): Promise<Record<string, unknown>> {
 		const response = await fetch(`${issuer}/.well-known/openid-configuration`);
 		return (await response.json()) as Record<string, unknown>;
@@ -369,6 +410,7 @@ export async function startOidcProvider(
 		metadata,
 		authorize,
 		token,
+		introspect,
 		isAccessTokenActive: (accessToken) => store.has(`AccessToken:${accessToken}`),
 		accessTokenAudience: (accessToken) => {
 			const aud = store.get(`AccessToken:${accessToken}`)?.aud;

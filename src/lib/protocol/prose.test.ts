@@ -26,10 +26,13 @@ const WIRE_TEXTS: Readonly<Record<string, string>> = {
 	'code_verifier sent, but the code has no challenge': 'error_description',
 	'resource differs from the authorization request': 'error_description',
 	'authorization code already used; tokens revoked': 'error_description',
+	'refresh token already used; the grant is revoked': 'error_description',
+	'resource differs from the grant': 'error_description',
 	// client.ts: refusal reasons and the callback page
 	'code_challenge_methods_supported is absent: no PKCE': 'refusal reason',
 	'state does not match this sign-in; the code is ignored': 'refusal reason',
 	'the server answered ${}': 'refusal reason',
+	'iss ${} is not ${}, where this sign-in began': 'refusal reason',
 	'Signed in. Back to the app.': 'callback page',
 	'Sign-in failed: ${}.': 'callback page',
 	// attacker.ts: the page its listener answers the hijacked redirect with

@@ -27,6 +27,8 @@ function step(r: ScenarioRun, id: string): Step {
 	return found;
 }
 const status = (r: ScenarioRun, id: string) => step(r, id).response?.status;
+const headerOf = (response: { headers: readonly (readonly [string, string])[] }, name: string) =>
+	response.headers.find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1] ?? '';
 const error = (r: ScenarioRun, id: string) => step(r, id).response?.json?.error;
 
 describe('scenario outcomes', () => {
@@ -129,6 +131,85 @@ describe('scenario outcomes', () => {
 		expect(step(r, 'pkce-proceed').outcome).toBe('ok');
 		expect(status(r, 'pkce-token-client')).toBe(200);
 		expect(status(r, 'pkce-mcp-call')).toBe(200);
+	});
+});
+
+describe('mix-up (RFC 9700 §4.4, RFC 9207 §2.4): what PKCE does not stop', () => {
+	test('without the iss check the client hands the attacker code and verifier; PKCE passes for it', async () => {
+		const r = await run('mix-up');
+		const forward = step(r, 'no-iss-check-hostile-authorize');
+		expect(forward.to).toBe('attacker');
+		expect(new URL(forward.request!.url).origin).toBe('https://auth.attacker.example');
+		const honest = step(r, 'no-iss-check-authorize-request');
+		expect(new URL(honest.request!.url).origin).toBe('https://auth.example.com');
+		expect(new URL(honest.request!.url).searchParams.get('code_challenge')).toBe(
+			step(r, 'no-iss-check-make-verifier').knowledge.client.code_challenge
+		);
+		expect(step(r, 'no-iss-check-callback').outcome).toBe('ok');
+		const handed = step(r, 'no-iss-check-token-client-mixed-up');
+		expect(new URL(handed.request!.url).origin).toBe('https://auth.attacker.example');
+		expect(handed.knowledge.attacker.code_verifier).toBe(handed.knowledge.client.code_verifier);
+		expect(handed.knowledge.attacker.code).toBe(handed.knowledge.client.code);
+		const redeemed = step(r, 'no-iss-check-token-attacker-captured');
+		expect(redeemed.response?.status).toBe(200);
+		expect(redeemed.check?.passed).toBe(true);
+		expect(status(r, 'no-iss-check-mcp-attacker')).toBe(200);
+	});
+
+	test('with the iss check the callback is refused and the code reaches no token endpoint', async () => {
+		const r = await run('mix-up');
+		const back = step(r, 'iss-check-authorize-response');
+		const location = new URL(headerOf(back.response!, 'Location'));
+		expect(location.searchParams.get('iss')).toBe('https://auth.example.com');
+		const callback = step(r, 'iss-check-callback');
+		expect(callback.outcome).toBe('rejected');
+		expect(callback.reason).toMatch(
+			/^iss https:\/\/auth\.example\.com is not https:\/\/auth\.attacker\.example/
+		);
+		expect(callback.knowledge.client.code).toBeUndefined();
+		expect(callback.knowledge.attacker.code).toBeUndefined();
+		expect(r.steps.at(-1)?.id).toBe('iss-check-callback');
+	});
+});
+
+describe('refresh-replay (OAuth 2.1 -15 §4.3.1, RFC 9700 §4.14.2): what PKCE does not stop', () => {
+	test('PKCE passes and the client gets a refresh token; rotation hands out a new one each time', async () => {
+		const r = await run('refresh-replay');
+		expect(step(r, 'token-client').check?.passed).toBe(true);
+		const first = step(r, 'token-client').response?.json?.refresh_token;
+		const rotated = step(r, 'refresh-client').response?.json?.refresh_token;
+		expect(typeof first).toBe('string');
+		expect(typeof rotated).toBe('string');
+		expect(rotated).not.toBe(first);
+		expect(step(r, 'refresh-client').knowledge.client.refresh_token).toBe(rotated);
+	});
+
+	test('the attacker’s copy works once; the client’s second use of it revokes the grant', async () => {
+		const r = await run('refresh-replay');
+		const copied = step(r, 'attacker-copies-refresh').carries.refresh_token;
+		expect(copied).toBe(step(r, 'refresh-client').knowledge.client.refresh_token);
+		expect(step(r, 'refresh-attacker').outcome).toBe('attacker-wins');
+		expect(step(r, 'mcp-attacker').outcome).toBe('attacker-wins');
+		expect(step(r, 'refresh-client-replay').carries.refresh_token).toBe(copied);
+		expect(error(r, 'refresh-client-replay')).toBe('invalid_grant');
+		expect(step(r, 'refresh-client-replay').knowledge.client).not.toHaveProperty('access_token');
+		expect(step(r, 'refresh-client-replay').knowledge.client).not.toHaveProperty('refresh_token');
+		// Revoking the grant cuts the attacker off too: its access token and its rotated refresh token.
+		expect(status(r, 'mcp-attacker-revoked')).toBe(401);
+		expect(step(r, 'mcp-attacker-revoked').outcome).toBe('attacker-fails');
+		expect(error(r, 'refresh-attacker-revoked')).toBe('invalid_grant');
+		expect(step(r, 'refresh-attacker-revoked').carries.refresh_token).toBe(
+			step(r, 'refresh-attacker').response?.json?.refresh_token
+		);
+	});
+
+	test('the client starts over with a new PKCE pair (RFC 7636 §4.1: one verifier per request)', async () => {
+		const r = await run('refresh-replay');
+		const before = step(r, 'make-verifier').knowledge.client;
+		const after = step(r, 'make-verifier-again').knowledge.client;
+		expect(after.code_verifier).toBeDefined();
+		expect(after.code_verifier).not.toBe(before.code_verifier);
+		expect(after.code_challenge).not.toBe(before.code_challenge);
 	});
 });
 
@@ -268,7 +349,11 @@ describe('every scenario', () => {
 			const victimVerifiers = new Set(
 				r.steps.map((s) => s.knowledge.client.code_verifier).filter(Boolean)
 			);
-			for (const s of r.steps) {
+			// RFC 9700 §4.4: in the mix-up the client itself sends its verifier to the attacker's
+			// token endpoint; only from that step on, and only in the phase without the iss check.
+			const handedOver = r.steps.findIndex((s) => s.id === 'no-iss-check-token-client-mixed-up');
+			for (const [i, s] of r.steps.entries()) {
+				if (id === 'mix-up' && s.phase === 'no-iss-check' && i >= handedOver) continue;
 				for (const lane of ['browser', 'attacker'] as const) {
 					const held = Object.values(s.knowledge[lane]);
 					const leaked = held.filter((value) => victimVerifiers.has(value));
@@ -320,7 +405,9 @@ describe('every scenario', () => {
 			'downgrade',
 			'replay',
 			'injection',
-			'mcp-discovery'
+			'mcp-discovery',
+			'refresh-replay',
+			'mix-up'
 		]);
 		const index = readFileSync(new URL('./scenarios/index.ts', import.meta.url), 'utf8');
 		expect(index).not.toMatch(/^import (?!type).*from '\.\/(?!flow)/m);

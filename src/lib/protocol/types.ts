@@ -37,7 +37,10 @@ export interface HttpResponse {
  * Keys are wire names; only what the actor really holds appears.
  */
 export type Knowledge = Partial<
-	Record<'code_verifier' | 'code_challenge' | 'state' | 'code' | 'access_token', string>
+	Record<
+		'code_verifier' | 'code_challenge' | 'state' | 'code' | 'access_token' | 'refresh_token',
+		string
+	>
 >;
 
 /** The values the panels follow, in the order a sign-in makes them. */
@@ -46,7 +49,8 @@ export const KNOWLEDGE_KEYS: readonly (keyof Knowledge)[] = [
 	'code_challenge',
 	'state',
 	'code',
-	'access_token'
+	'access_token',
+	'refresh_token'
 ];
 
 /**
@@ -124,4 +128,13 @@ export interface ScenarioRun {
 }
 
 export type ScenarioId =
-	's256' | 'hijack' | 'no-pkce' | 'plain' | 'downgrade' | 'replay' | 'injection' | 'mcp-discovery';
+	| 's256'
+	| 'hijack'
+	| 'no-pkce'
+	| 'plain'
+	| 'downgrade'
+	| 'replay'
+	| 'injection'
+	| 'mcp-discovery'
+	| 'refresh-replay'
+	| 'mix-up';

@@ -10,6 +10,8 @@ import { McpClient, type PkceUse } from './client';
 import type { Send } from './http';
 import { McpServer } from './mcp-server';
 import { createNetwork } from './network';
+import type { HonestServer, HostileServer } from './hostile-server';
+import type { RotatingRefreshTokens } from './refresh-tokens';
 import type { ActorId, Knowledge } from './types';
 
 /** Where randomness and time come from; nothing in the simulation reaches for its own. */
@@ -35,6 +37,17 @@ export interface WorldOptions {
 	checksState?: boolean;
 	/** Whether the client already knows the server's endpoints; default true. */
 	configured?: boolean;
+	/** Refresh tokens, rotated (refresh-tokens.ts): given by the scenarios that show them. */
+	refreshTokens?: RotatingRefreshTokens;
+	/** Whether the client checks `iss` on the callback (RFC 9207 §2.4); default false. */
+	checksIss?: boolean;
+	/**
+	 * The mix-up (RFC 9700 §4.4): the attacker runs an authorization server too (hostile-server.ts),
+	 * and the client's sign-in starts there, as for an MCP server whose metadata names it.
+	 */
+	hostile?: (attacker: Attacker, honest: HonestServer) => HostileServer;
+	/** The resource the client signs in for; default the honest MCP server. */
+	resource?: string;
 }
 
 /** One cast of actors wired to one network. */
@@ -59,6 +72,7 @@ export function createWorld(env: Environment, options: WorldOptions = {}): World
 		clients: [{ client_id: CLIENT_ID, redirect_uris: [REGISTERED_REDIRECT_URI] }],
 		resources: [MCP_RESOURCE],
 		policy: options.policy,
+		refreshTokens: options.refreshTokens,
 		...env
 	});
 	const mcp = new McpServer({
@@ -66,18 +80,6 @@ export function createWorld(env: Environment, options: WorldOptions = {}): World
 		authorization_servers: [ISSUER],
 		lookupAccessToken: (token) => as.lookupAccessToken(token)
 	});
-	const send = createNetwork(as, mcp);
-	const client = new McpClient({
-		client_id: CLIENT_ID,
-		port: LOOPBACK_PORT,
-		resource: MCP_RESOURCE,
-		pkce: options.pkce ?? 'S256',
-		checksState: options.checksState ?? true,
-		random: env.random,
-		sha256: env.sha256
-	});
-	if (options.configured ?? true) client.useServer(as.metadata());
-	const browser = new Browser('alice');
 	const metadata = as.metadata() as { authorization_endpoint: string; token_endpoint: string };
 	const attacker = new Attacker({
 		client_id: CLIENT_ID,
@@ -87,6 +89,21 @@ export function createWorld(env: Environment, options: WorldOptions = {}): World
 		random: env.random,
 		sha256: env.sha256
 	});
+	const hostile = options.hostile?.(attacker, { ...metadata, resource: MCP_RESOURCE });
+	const send = createNetwork(as, mcp, hostile);
+	const client = new McpClient({
+		client_id: CLIENT_ID,
+		port: LOOPBACK_PORT,
+		resource: options.resource ?? MCP_RESOURCE,
+		pkce: options.pkce ?? 'S256',
+		checksState: options.checksState ?? true,
+		checksIss: options.checksIss ?? false,
+		random: env.random,
+		sha256: env.sha256
+	});
+	if (hostile) client.useServer(hostile.metadata());
+	else if (options.configured ?? true) client.useServer(as.metadata());
+	const browser = new Browser('alice');
 	return {
 		as,
 		mcp,

@@ -38,6 +38,8 @@ const plants: StepOverride = {
 
 /** RFC 9700 §4.8, with the three defences that stop it. */
 const downgrade: ScenarioStory = {
+	description:
+		'The attacker injects a code it got without a challenge; three defences, one failure.',
 	summary:
 		'The attacker plants a code it obtained without a code_challenge: a lax server signs the victim in to the attacker’s account; checking state, rejecting a verifier for a code without a challenge (RFC 9700 §4.8.2), or requiring PKCE each stop it.',
 	phases: {

@@ -3,6 +3,7 @@ import { at, cite } from './text';
 
 /** RFC 8252 §8.1: the attacker answers the redirect itself; only it holds the code. */
 const hijack: ScenarioStory = {
+	description: 'Only the attacker gets the code; it still cannot redeem it, and the retry works.',
 	summary:
 		'The attacker takes the redirect, so only it holds the code; without the code_verifier it still cannot redeem it, the sign-in fails harmlessly and the retry works.',
 	phases: {

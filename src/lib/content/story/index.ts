@@ -14,7 +14,9 @@ const LOADERS: Record<ScenarioId, () => Promise<{ default: ScenarioStory }>> = {
 	downgrade: () => import('./downgrade'),
 	replay: () => import('./replay'),
 	injection: () => import('./injection'),
-	'mcp-discovery': () => import('./mcp-discovery')
+	'mcp-discovery': () => import('./mcp-discovery'),
+	'refresh-replay': () => import('./refresh-replay'),
+	'mix-up': () => import('./mix-up')
 };
 
 /** Loads one scenario's text (its own chunk, like the scenario's protocol module). */
@@ -44,5 +46,6 @@ export function teach(run: ScenarioRun, story: ScenarioStory): TaughtRun {
 			...(opensPhase && phase?.intro && { phaseIntro: phase.intro })
 		};
 	});
-	return { scenario: run.scenario, steps, summary: story.summary, end: story.end };
+	const { description, summary, end } = story;
+	return { scenario: run.scenario, steps, description, summary, end };
 }

@@ -3,6 +3,7 @@ import { at, cite, errorOf } from './text';
 
 /** RFC 9700 §4.5: a stolen code injected into the attacker's own session of the client. */
 const injection: ScenarioStory = {
+	description: 'The attacker feeds a stolen code to its own copy of the client; PKCE refuses it.',
 	summary:
 		'The attacker injects the stolen code into its own sign-in with the same client; its code_verifier does not match the victim’s code_challenge, so the server refuses.',
 	steps: {

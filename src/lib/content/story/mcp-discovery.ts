@@ -3,6 +3,7 @@ import { cite } from './text';
 
 /** MCP authorization 2025-11-25 (unchanged in 2026-07-28): verify PKCE support before anything else. */
 const mcpDiscovery: ScenarioStory = {
+	description: 'The client reads the metadata and refuses a server that does not announce PKCE.',
 	summary:
 		'The MCP client discovers the authorization server from the MCP server’s 401 and refuses to proceed when its metadata does not announce PKCE in code_challenge_methods_supported.',
 	phases: {

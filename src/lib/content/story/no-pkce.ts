@@ -3,6 +3,8 @@ import { at, cite } from './text';
 
 /** The interception of RFC 7636 §1 against a server and a client that do not use PKCE. */
 const noPkce: ScenarioStory = {
+	description:
+		'The same interception against a server and client without PKCE: the attacker gets in.',
 	summary:
 		'Without PKCE the copied code is all the attacker needs: it redeems the code and reads the user’s data; the client’s redemption is then refused and the server revokes the token, after the harm is done.',
 	steps: {

@@ -8,6 +8,7 @@ const READS_REQUEST = {
 
 /** RFC 7636 §1 case 4b: with plain the challenge is the verifier; with S256 it is only a hash. */
 const plain: ScenarioStory = {
+	description: 'An attacker who reads the request learns a plain verifier, but not an S256 one.',
 	summary:
 		'An attacker who can also read the authorization request learns a plain code_verifier and gets in; the same attacker gets nothing usable from an S256 code_challenge.',
 	phases: {

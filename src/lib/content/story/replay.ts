@@ -3,6 +3,7 @@ import { at, cite, errorOf } from './text';
 
 /** OAuth 2.1 (-15) §7.5.2, "Reuse of Authorization Codes": an invalid replay does not revoke. */
 const replay: ScenarioStory = {
+	description: 'A replay with a wrong verifier is refused and does not revoke the real tokens.',
 	summary:
 		'The client redeems first; the attacker’s replay of the used code with a wrong code_verifier is refused and, being invalid, does not revoke the client’s token.',
 	steps: {

@@ -3,6 +3,8 @@ import { cite } from './text';
 
 /** RFC 7636 §1, case 4a: the attacker copies the code and redeems it first; it is refused. */
 const s256: ScenarioStory = {
+	description:
+		'The attacker copies the code and reaches the token endpoint first; without the verifier it is refused.',
 	summary:
 		'The attacker copies the authorization code and reaches the token endpoint before the client, but without the code_verifier every attempt is refused; the client, arriving second, still signs in.',
 	steps: {

@@ -2,7 +2,14 @@ import { headerValue } from '$lib/protocol/http';
 import type { Step } from '$lib/protocol/types';
 import type { Citation, CodeRef, SpecId } from '../types';
 
-type SourceFile = 'client' | 'authorization-server' | 'attacker' | 'mcp-server' | 'browser';
+type SourceFile =
+	| 'client'
+	| 'authorization-server'
+	| 'attacker'
+	| 'mcp-server'
+	| 'browser'
+	| 'refresh-tokens'
+	| 'hostile-server';
 
 /**
  * A region of a protocol source file, shown beside the step, with the lines the step is about:

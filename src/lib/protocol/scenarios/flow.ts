@@ -14,7 +14,7 @@ export interface StepOptions {
 	outcome?: Outcome;
 }
 
-const attackerOutcome = (status: number): Outcome =>
+export const attackerOutcome = (status: number): Outcome =>
 	status === 200 ? 'attacker-wins' : 'attacker-fails';
 
 /**
@@ -157,15 +157,19 @@ export function callback(
 }
 
 /**
- * The opening most stories share: an S256 sign-in whose authorization response the attacker
- * observes (RFC 7636 §1, case 4a), up to the client receiving the code.
+ * The opening most stories share: a sign-in up to the client receiving the code; `observed`, the
+ * attacker also reads the authorization response (RFC 7636 §1, case 4a).
  */
-export async function observedSignIn(t: Timeline, w: World): Promise<void> {
+export async function signIn(
+	t: Timeline,
+	w: World,
+	{ observed = false }: { observed?: boolean } = {}
+): Promise<void> {
 	await makeVerifier(t, w);
 	const request = openBrowser(t, w);
 	await authorizeRequest(t, w, request);
 	const location = await authorizeResponse(t, w, request);
-	attackerObserves(t, w, location);
+	if (observed) attackerObserves(t, w, location);
 	callback(t, w, location);
 }
 
@@ -215,7 +219,8 @@ export async function clientCallsMcp(
 const REDEEM_ID: Record<RedeemStrategy, string> = {
 	'no-verifier': 'token-attacker-no-verifier',
 	'guessed-verifier': 'token-attacker-guess',
-	'challenge-as-verifier': 'token-attacker-challenge'
+	'challenge-as-verifier': 'token-attacker-challenge',
+	'captured-verifier': 'token-attacker-captured'
 };
 
 /** The attacker sends the code it took to the token endpoint with one strategy. */

@@ -10,7 +10,9 @@ export const SCENARIO_IDS: readonly ScenarioId[] = [
 	'downgrade',
 	'replay',
 	'injection',
-	'mcp-discovery'
+	'mcp-discovery',
+	'refresh-replay',
+	'mix-up'
 ];
 
 const LOADERS: Record<ScenarioId, () => Promise<{ default: ScenarioDefinition }>> = {
@@ -21,7 +23,9 @@ const LOADERS: Record<ScenarioId, () => Promise<{ default: ScenarioDefinition }>
 	downgrade: () => import('./downgrade'),
 	replay: () => import('./replay'),
 	injection: () => import('./injection'),
-	'mcp-discovery': () => import('./mcp-discovery')
+	'mcp-discovery': () => import('./mcp-discovery'),
+	'refresh-replay': () => import('./refresh-replay'),
+	'mix-up': () => import('./mix-up')
 };
 
 /** Loads one scenario module (its own chunk), so the page ships only the one it shows. */

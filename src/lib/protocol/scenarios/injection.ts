@@ -8,7 +8,7 @@ const injection: ScenarioDefinition = {
 	async play(t, env) {
 		const w = createWorld(env);
 		t.cast(w);
-		await flow.observedSignIn(t, w);
+		await flow.signIn(t, w, { observed: true });
 
 		const own = await w.attacker.startOwnSession(w.send, LOOPBACK_PORT);
 		t.record({

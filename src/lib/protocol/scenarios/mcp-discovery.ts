@@ -60,11 +60,7 @@ const mcpDiscovery: ScenarioDefinition = {
 		const w = createWorld(env, { configured: false });
 		t.cast(w, 'pkce');
 		if (!(await discover(t, w))) return;
-		await flow.makeVerifier(t, w);
-		const request = flow.openBrowser(t, w);
-		await flow.authorizeRequest(t, w, request);
-		const location = await flow.authorizeResponse(t, w, request);
-		flow.callback(t, w, location);
+		await flow.signIn(t, w);
 		await flow.clientRedeems(t, w);
 		await flow.clientCallsMcp(t, w);
 	}

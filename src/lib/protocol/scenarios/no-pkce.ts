@@ -7,12 +7,7 @@ const noPkce: ScenarioDefinition = {
 	async play(t, env) {
 		const w = createWorld(env, { policy: { pkceRequired: false }, pkce: 'none' });
 		t.cast(w);
-		await flow.makeVerifier(t, w);
-		const request = flow.openBrowser(t, w);
-		await flow.authorizeRequest(t, w, request);
-		const location = await flow.authorizeResponse(t, w, request);
-		flow.attackerObserves(t, w, location);
-		flow.callback(t, w, location);
+		await flow.signIn(t, w, { observed: true });
 		await flow.attackerRedeems(t, w, 'no-verifier');
 		await flow.attackerCallsMcp(t, w);
 		await flow.clientRedeems(t, w);

@@ -7,7 +7,7 @@ const replay: ScenarioDefinition = {
 	async play(t, env) {
 		const w = createWorld(env);
 		t.cast(w);
-		await flow.observedSignIn(t, w);
+		await flow.signIn(t, w, { observed: true });
 		await flow.clientRedeems(t, w);
 		await flow.clientCallsMcp(t, w);
 		await flow.attackerRedeems(t, w, 'guessed-verifier', { id: 'token-attacker-replay' });

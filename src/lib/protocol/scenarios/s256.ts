@@ -7,7 +7,7 @@ const s256: ScenarioDefinition = {
 	async play(t, env) {
 		const w = createWorld(env);
 		t.cast(w);
-		await flow.observedSignIn(t, w);
+		await flow.signIn(t, w, { observed: true });
 		await flow.attackerRedeems(t, w, 'no-verifier');
 		await flow.attackerRedeems(t, w, 'guessed-verifier');
 		await flow.clientRedeems(t, w);
