@@ -74,7 +74,14 @@ test.describe('the playground', () => {
 			await expect(page.getByRole('button', { name: 'Next step' })).toBeDisabled();
 			// The attacker wins somewhere only where the story shows a set-up that lets it: no PKCE,
 			// plain, the lax server of the downgrade, and the attacks PKCE does not stop.
-			const attackerWinsSomewhere = ['no-pkce', 'plain', 'downgrade', 'mix-up', 'refresh-replay'];
+			const attackerWinsSomewhere = [
+				'no-pkce',
+				'plain',
+				'downgrade',
+				'mix-up',
+				'refresh-replay',
+				'impersonation'
+			];
 			if (attackerWinsSomewhere.includes(scenario)) expect(outcomes).toContain('attacker-wins');
 			else expect(outcomes).not.toContain('attacker-wins');
 		});

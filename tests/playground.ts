@@ -14,7 +14,8 @@ export const SCENARIOS = [
 	'injection',
 	'mcp-discovery',
 	'refresh-replay',
-	'mix-up'
+	'mix-up',
+	'impersonation'
 ] as const;
 
 export const s256 = (verifier: string) =>

@@ -12,7 +12,8 @@ const INFO: Record<ScenarioId, Omit<ScenarioInfo, 'id'>> = {
 	injection: { title: 'Code injection (RFC 9700 §4.5)' },
 	'mcp-discovery': { title: 'MCP discovery checks for PKCE' },
 	'mix-up': { title: 'Mix-up: two servers, one hostile' },
-	'refresh-replay': { title: 'A stolen refresh token' }
+	'refresh-replay': { title: 'A stolen refresh token' },
+	impersonation: { title: 'A borrowed client ID' }
 };
 
 /** The scenarios in the order the playground offers them, with their names. */

@@ -57,7 +57,7 @@ export const CITED_SECTIONS: Record<SpecId, readonly string[]> = {
 	],
 	'RFC 6749': ['2.1', '4.1.2', '4.1.2.1', '4.1.3', '5.1', '5.2', '10.5', '10.12'],
 	'RFC 6750': ['2.1', '3.1'],
-	'RFC 8252': ['6', '7.3', '8.1', '8.3', '8.5'],
+	'RFC 8252': ['6', '7.3', '8.1', '8.3', '8.5', '8.6'],
 	'RFC 8414': ['2'],
 	'RFC 8707': ['2'],
 	// §2 (the server sends iss) checked against the RFC's text; §2.4 is in shared/FACTS.md.
@@ -65,12 +65,24 @@ export const CITED_SECTIONS: Record<SpecId, readonly string[]> = {
 	'RFC 9700': ['2.1.1', '2.2.2', '4.4', '4.5', '4.8', '4.8.2', '4.14.2'],
 	'RFC 9728': ['2', '3', '5.1'],
 	// draft -15 (OAUTH21_DRAFT): the numbers checked against shared/FACTS.md
-	'OAuth 2.1': ['3.2.4', '4.1.1', '4.1.2.1', '4.1.3', '4.3', '4.3.1', '4.3.2', '7.5.1', '7.5.2'],
+	'OAuth 2.1': [
+		'3.2.4',
+		'4.1.1',
+		'4.1.2.1',
+		'4.1.3',
+		'4.3',
+		'4.3.1',
+		'4.3.2',
+		'7.3.1',
+		'7.5.1',
+		'7.5.2'
+	],
 	'MCP 2025-11-25': [
 		'Authorization Server Discovery',
 		'Authorization Code Protection',
 		'Resource Parameter Implementation',
-		'Token Audience Binding and Validation'
+		'Token Audience Binding and Validation',
+		'Localhost Redirect URI Risks'
 	],
 	// The current revision: PKCE rules unchanged, the page split into sub-pages.
 	'MCP 2026-07-28': ['Authorization']

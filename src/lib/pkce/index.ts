@@ -7,7 +7,6 @@ export {
 	isUnreserved,
 	isWellFormedCodeChallenge,
 	validateCodeVerifier,
-	VERIFIER_GRAMMAR,
 	type VerifierProblem,
 	type VerifierValidation
 } from './validate';

@@ -6,6 +6,7 @@ import { computeCodeChallenge } from './challenge';
 import { replayRandom } from './random';
 import { loadNobleSha256, pickSha256, webCryptoSha256 } from './sha256';
 import { describeVerifierProblem } from './describe';
+import { VERIFIER_GRAMMAR } from './grammar';
 import { isWellFormedCodeChallenge, validateCodeVerifier } from './validate';
 import {
 	generateCodeVerifier,
@@ -146,6 +147,13 @@ describe('RFC 7636 §4.2: S256 equals node:crypto SHA-256', () => {
 
 describe('RFC 7636 §4.1: validateCodeVerifier', () => {
 	const grammar = /^[A-Za-z0-9\-._~]{43,128}$/;
+
+	test('the grammar the workbench shows is §4.1’s, with the limits and characters checked here', () => {
+		expect(VERIFIER_GRAMMAR).toBe(
+			'code-verifier = 43*128unreserved\nunreserved = ALPHA / DIGIT / "-" / "." / "_" / "~"'
+		);
+		for (const c of '-._~') expect(validateCodeVerifier(c.repeat(43)).valid).toBe(true);
+	});
 
 	test('accepts exactly the §4.1 grammar, for strings of any characters and lengths 0..200', () => {
 		const mixed = fc.oneof(

@@ -1,13 +1,6 @@
 import { MAX_VERIFIER_LENGTH, MIN_VERIFIER_LENGTH } from './verifier';
 
-/**
- * The RFC 7636 §4.1 grammar: `code-verifier = 43*128unreserved`,
- * `unreserved = ALPHA / DIGIT / "-" / "." / "_" / "~"`.
- * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.1
- */
-export const VERIFIER_GRAMMAR =
-	'code-verifier = 43*128unreserved\nunreserved = ALPHA / DIGIT / "-" / "." / "_" / "~"';
-
+/** RFC 7636 §4.1 `unreserved` (the grammar is in ./grammar, shown by the workbench). */
 const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
 
 /** Why a string is not a valid `code_verifier`; positions are 1-based, as a person counts. */

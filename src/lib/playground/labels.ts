@@ -22,7 +22,7 @@ export function arrowsOf(step: Step): { message: string; reply?: string; signIn?
 	}
 	const message = `${request.method} ${pathOf(request.url)}`;
 	if (!response) return { message };
-	// The authorization endpoint's first answer is the page where the user signs in and approves.
+	// The authorization endpoint's first answer is the page where the user signs in and is asked to approve.
 	const page = response.status === 200 && response.text !== undefined && !response.json;
 	if (page && pathOf(request.url).endsWith('/authorize')) {
 		return { message, reply: '200 sign-in page', signIn: true };

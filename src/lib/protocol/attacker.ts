@@ -1,6 +1,6 @@
-import { base64UrlEncode, generateCodeVerifier, type RandomOctets, type Sha256 } from '../pkce';
-import { McpClient, mcpToolCall } from './client';
-import { formPost, headerValue, pageResponse, type Exchange, type Send } from './http';
+import { generateCodeVerifier, type RandomOctets, type Sha256 } from '../pkce';
+import { mcpToolCall } from './client';
+import { formPost, pageResponse, type Exchange, type Send } from './http';
 import type { HttpRequest, HttpResponse, Knowledge } from './types';
 
 /** Every way the attacker tries to turn a code it does not own into a token. */
@@ -34,11 +34,10 @@ export interface AttackerOptions {
  */
 export class Attacker {
 	readonly user: string;
-	private readonly options: AttackerOptions;
+	/** What it knows of the honest client (all public) and its own means. */
+	readonly options: AttackerOptions;
 	private readonly notebook: Knowledge = {};
 	private redirectUri: string | undefined;
-	private ownClient: McpClient | undefined;
-	private ownCallback: string | undefined;
 
 	constructor(options: AttackerOptions) {
 		this.options = options;
@@ -122,79 +121,6 @@ export class Attacker {
 	}
 	// #endregion call-mcp-as-victim
 
-	// #region downgrade-own-flow
-	/**
-	 * RFC 9700 §4.8: it signs in to its own account with the honest client's `client_id` and
-	 * `redirect_uri` but no `code_challenge`, and keeps the code instead of following the redirect.
-	 * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.8
-	 */
-	async startOwnFlowWithoutPkce(send: Send, victimRedirectUri: string): Promise<Exchange> {
-		const url = new URL(this.options.authorization_endpoint);
-		url.searchParams.append('response_type', 'code');
-		url.searchParams.append('client_id', this.options.client_id);
-		url.searchParams.append('redirect_uri', victimRedirectUri); // #mark victim-redirect
-		url.searchParams.append('state', base64UrlEncode(this.options.random(16)));
-		url.searchParams.append('resource', this.options.resource);
-		const request = browserGet(url.href);
-		const response = await send(request, { user: this.user });
-		const location = headerValue(response, 'Location');
-		if (location) this.copy(new URL(location).searchParams, 'code', 'state'); // #mark keep-code
-		return { request, response };
-	}
-	// #endregion downgrade-own-flow
-
-	// #region inject-into-victim
-	/** The link it makes the victim's browser open (CSRF): the victim's callback, its own code. */
-	injectionLink(victimRedirectUri: string): string {
-		const url = new URL(victimRedirectUri);
-		if (this.notebook.code) url.searchParams.append('code', this.notebook.code); // #mark plant
-		if (this.notebook.state) url.searchParams.append('state', this.notebook.state);
-		return url.href;
-	}
-	// #endregion inject-into-victim
-
-	// #region own-session
-	/**
-	 * RFC 9700 §4.5: it starts a sign-in in its own copy of the honest client (same software,
-	 * same loopback port, so the same `redirect_uri`) and lets the server redirect as usual.
-	 * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.5
-	 */
-	async startOwnSession(send: Send, port: number): Promise<Exchange> {
-		const { client_id, resource, random, sha256, authorization_endpoint, token_endpoint } =
-			this.options;
-		const client = new McpClient({ client_id, port, resource, random, sha256 });
-		client.useServer({ authorization_endpoint, token_endpoint });
-		await client.startSignIn(); // #mark own-verifier
-		const request = browserGet(client.authorizationUrl());
-		const response = await send(request, { user: this.user });
-		this.ownClient = client;
-		this.ownCallback = headerValue(response, 'Location');
-		return { request, response };
-	}
-	// #endregion own-session
-
-	// #region inject-stolen-code
-	/**
-	 * Swaps the stolen code into the callback of its own sign-in; its client checks `state`,
-	 * which is its own, and accepts. Only PKCE (or an OpenID Connect nonce) tells the two apart now.
-	 * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.5
-	 */
-	injectStolenCode(): string {
-		const { code } = this.notebook;
-		if (!code || !this.ownClient || !this.ownCallback) throw new Error('nothing to inject');
-		const callback = new URL(this.ownCallback);
-		callback.searchParams.set('code', code); // #mark swap
-		this.ownClient.receiveCallback(callback.href); // #mark accept
-		return callback.href;
-	}
-
-	/** Its own client redeems the injected code with that client's own `code_verifier`. */
-	async redeemInjectedCode(send: Send): Promise<Exchange> {
-		if (!this.ownClient) throw new Error('no session of its own');
-		return this.keepToken(await this.ownClient.redeem(send)); // #mark redeem
-	}
-	// #endregion inject-stolen-code
-
 	/** Notes what reached it some other way (its own server, hostile-server.ts; a refresh). */
 	learn(values: Knowledge, redirectUri?: string): void {
 		Object.assign(this.notebook, values);
@@ -211,7 +137,8 @@ export class Attacker {
 		return { ...this.notebook };
 	}
 
-	private keepToken(exchange: Exchange): Exchange {
+	/** Keeps the tokens of a successful exchange. */
+	keepToken(exchange: Exchange): Exchange {
 		const { access_token, refresh_token } = exchange.response.json ?? {};
 		if (exchange.response.status !== 200) return exchange;
 		if (typeof access_token === 'string') this.notebook.access_token = access_token;
@@ -219,15 +146,11 @@ export class Attacker {
 		return exchange;
 	}
 
-	private copy(query: URLSearchParams, ...names: ('code' | 'state' | 'code_challenge')[]): void {
+	/** Copies the named parameters that a URL's query carries into its notebook. */
+	copy(query: URLSearchParams, ...names: ('code' | 'state' | 'code_challenge')[]): void {
 		for (const name of names) {
 			const value = query.get(name);
 			if (value) this.notebook[name] = value;
 		}
 	}
-}
-
-/** A navigation in the attacker's own browser. */
-function browserGet(url: string): HttpRequest {
-	return { method: 'GET', url, headers: [['Accept', 'text/html']] };
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { RFC7636_APPENDIX_B, type Sha256 } from '../pkce';
 import {
+	approvalOf,
 	constantTimeEqual,
 	createAuthorizationServer,
 	redirectUriMatches,
@@ -27,7 +28,7 @@ const { verifier: VERIFIER, challenge: CHALLENGE } = RFC7636_APPENDIX_B;
 
 function setup(
 	policy: Partial<ServerPolicy> = {},
-	{ refreshTokens = false }: { refreshTokens?: boolean } = {}
+	{ refreshTokens = false, approvals }: { refreshTokens?: boolean; approvals?: Set<string> } = {}
 ) {
 	const clock = { now: 1_000_000 };
 	const as = createAuthorizationServer({
@@ -41,6 +42,7 @@ function setup(
 		random: deterministicRandom(42),
 		sha256: nodeSha256,
 		now: () => clock.now,
+		approvals,
 		...(refreshTokens && { refreshTokens: new RotatingRefreshTokens(deterministicRandom(7)) })
 	});
 	return { as, clock };
@@ -207,6 +209,53 @@ describe('/authorize: PKCE (strict policy)', () => {
 		const { as } = setup();
 		const params = redirectParams(as.authorize(authorizeUrl({ response_type: 'token' })));
 		expect(params.get('error')).toBe('unsupported_response_type');
+	});
+});
+
+describe('/authorize: consent', () => {
+	function consentText(result: AuthorizeResult): string {
+		expect(result.kind).toBe('consent');
+		expect(result.response.status).toBe(200);
+		return result.response.text ?? '';
+	}
+
+	test('RFC 8252 §8.6, OAuth 2.1 (-15) §7.3.1: no automatic approval of a public client by default, even one approved before', () => {
+		const { as } = setup();
+		issueCode(as); // the user approves once
+		consentText(as.authorize(authorizeUrl(), 'alice', false));
+	});
+
+	test('RFC 8252 §8.6: a lax server approves a known user and client again without asking, and only those', () => {
+		const { as } = setup({}, { approvals: new Set() });
+		consentText(as.authorize(authorizeUrl(), 'alice', false)); // never approved: asked
+		issueCode(as);
+		expect(redirectParams(as.authorize(authorizeUrl(), 'alice', false)).get('code')).toBeTruthy();
+		consentText(as.authorize(authorizeUrl(), 'bob', false)); // another user: asked
+	});
+
+	test('MCP 2025-11-25 “Localhost Redirect URI Risks”: the page shows the redirect host, with a warning for loopback', () => {
+		const { as } = setup();
+		const text = consentText(as.authorize(authorizeUrl(), 'alice', false));
+		expect(text).toContain('allow cli to use');
+		expect(text).toContain('You will return to 127.0.0.1.');
+		expect(text).toMatch(/That is this computer, where any app can listen/);
+		const other = consentText(
+			as.authorize(
+				authorizeUrl({ client_id: 'other', redirect_uri: 'https://other.example/cb' }),
+				'alice',
+				false
+			)
+		);
+		expect(other).toContain('You will return to other.example.');
+		expect(other).not.toMatch(/this computer/);
+	});
+
+	test('RFC 6749 §4.1.2.1: a user who declines gets access_denied at the redirect URI, with state and no code', () => {
+		const { as } = setup({}, { approvals: new Set([approvalOf('alice', 'cli')]) });
+		const params = redirectParams(as.authorize(authorizeUrl(), 'alice', false, true));
+		expect(params.get('error')).toBe('access_denied');
+		expect(params.get('state')).toBe('af0ifjsldkj');
+		expect(params.has('code')).toBe(false);
 	});
 });
 

@@ -63,6 +63,13 @@ export interface AuthorizationServerOptions {
 	 * the scenarios that show refresh tokens give one, so the others' token responses stay short.
 	 */
 	refreshTokens?: RotatingRefreshTokens;
+	/**
+	 * A lax server's memory of earlier approvals (keys made by `approvalOf`): with one, the server
+	 * approves again without asking. RFC 8252 §8.6 and OAuth 2.1 §7.3.1 advise against that when
+	 * the client's identity cannot be assured, as a public client's cannot: another app can present
+	 * its `client_id`. The strict server has none and asks every time.
+	 */
+	approvals?: Set<string>;
 }
 
 export type AuthorizeResult =
@@ -101,7 +108,7 @@ export interface AuthorizationServer {
 	 * `approved` false the server checks the request and answers with its sign-in and consent
 	 * page; the same request, resumed once the user approved, gets the code.
 	 */
-	authorize(url: string, user?: string, approved?: boolean): AuthorizeResult;
+	authorize(url: string, user?: string, approved?: boolean, declined?: boolean): AuthorizeResult;
 	/** Handles a POST to the token endpoint, given its form fields. */
 	token(form: Record<string, string>): Promise<HttpResponse>;
 	/** The resource server's in-process view of a token (no wire protocol is modelled for it). */
@@ -145,6 +152,14 @@ export function createAuthorizationServer(
 	return new SimulatedAuthorizationServer(options);
 }
 
+/** How a server remembers that a user approved a client: a key of its `approvals`. */
+export const approvalOf = (user: string, client_id: string) => `${user} ${client_id}`;
+
+/** The loopback IP literals, as `URL.hostname` spells them (RFC 8252 §7.3). */
+const LOOPBACK_IPS = ['127.0.0.1', '[::1]'];
+/** MCP: the server SHOULD warn when the answer goes to an address on the user's own computer. */
+const LOOPBACK_WARNING =
+	' That is this computer, where any app can listen: allow only if you just started signing in.';
 const CODE_OCTETS = 32; // 256 bits, well above the 128 the simulation promises
 const TOKEN_OCTETS = 32;
 
@@ -160,6 +175,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 	private readonly codes = new Map<string, CodeGrant>();
 	private readonly tokens = new Map<string, AccessTokenInfo>();
 	private readonly refreshTokens: RotatingRefreshTokens | undefined;
+	private readonly approvals: Set<string> | undefined;
 	private latest: Knowledge = {};
 	private latestCheck: PkceCheck | undefined;
 
@@ -174,6 +190,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 		// RFC 6749 §4.1.2 recommends at most 10 minutes; real servers use far less.
 		this.codeLifetimeMs = options.codeLifetimeMs ?? 60_000;
 		this.refreshTokens = options.refreshTokens;
+		this.approvals = options.approvals;
 	}
 
 	// #region metadata
@@ -200,7 +217,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 		return this.policy.allowPlain ? ['S256', 'plain'] : ['S256'];
 	}
 
-	authorize(url: string, user = 'alice', approved = true): AuthorizeResult {
+	authorize(url: string, user = 'alice', approved = true, declined = false): AuthorizeResult {
 		const query = new URL(url).searchParams;
 		// RFC 6749 §3.1: a parameter sent without a value is treated as omitted.
 		const param = (name: string) => query.get(name) || undefined;
@@ -259,16 +276,24 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 			...(state !== undefined && { state }),
 			...(code_challenge !== undefined && { code_challenge })
 		};
-		if (!approved) {
-			const host = new URL(redirect_uri).host;
+		// #region authorize-consent
+		if (declined) return fail('access_denied', 'the user declined'); // #mark declined
+		const approval = approvalOf(user, client.client_id);
+		const known = this.approvals?.has(approval); // ← a lax server remembers // #mark known
+		if (!approved && !known) {
+			// #mark ask
+			const host = new URL(redirect_uri).hostname; // ← MCP: the consent page MUST show it
+			const local = LOOPBACK_IPS.includes(host) || host === 'localhost';
 			return {
 				kind: 'consent',
 				response: pageResponse(
 					200,
-					`Sign in, then allow ${client.client_id} to use ${resource ?? 'your account'}? You will return to ${host}.`
+					`Sign in, then allow ${client.client_id} to use ${resource ?? 'your account'}? You will return to ${host}.${local ? LOOPBACK_WARNING : ''}` // #mark warn
 				)
 			};
 		}
+		this.approvals?.add(approval); // #mark remember
+		// #endregion authorize-consent
 
 		// #region authorize-issue-code
 		const code = base64UrlEncode(this.random(CODE_OCTETS)); // #mark code
@@ -470,7 +495,7 @@ export function redirectUriMatches(registered: string, requested: string): boole
 	const a = parseUrl(registered);
 	const b = parseUrl(requested);
 	if (!a || !b || a.protocol !== 'http:' || b.protocol !== 'http:') return false;
-	const loopback = a.hostname === '127.0.0.1' || a.hostname === '[::1]';
+	const loopback = LOOPBACK_IPS.includes(a.hostname);
 	return (
 		loopback &&
 		a.hostname === b.hostname &&

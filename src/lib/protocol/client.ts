@@ -222,7 +222,7 @@ export class McpClient {
 			}
 		}
 		const code = query.get('code');
-		if (!code) return refuse(`the server answered ${query.get('error') ?? 'without a code'}`);
+		if (!code) return refuse(`the server answered ${query.get('error') ?? 'without a code'}`); // #mark no-code
 		this.session.code = code; // #mark keep-code
 		return { accepted: true, code, response: pageResponse(200, 'Signed in. Back to the app.') };
 	}

@@ -9,11 +9,11 @@ export interface Exchange {
 /**
  * How actors reach each other: a request in, the addressee's response out. `user` is who is
  * signed in to the authorization server in the browser that sends the request; `approved: false`
- * stops an authorization request at the sign-in and consent page.
+ * stops an authorization request at the sign-in and consent page; `declined`, the user said no.
  */
 export type Send = (
 	request: HttpRequest,
-	context?: { user?: string; approved?: boolean }
+	context?: { user?: string; approved?: boolean; declined?: boolean }
 ) => Promise<HttpResponse>;
 
 const STATUS_TEXT: Record<number, string> = {

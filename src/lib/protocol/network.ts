@@ -28,7 +28,8 @@ export function createNetwork(
 			}
 		}
 		if (get && endpoint === metadata.authorization_endpoint) {
-			return as.authorize(request.url, context?.user, context?.approved).response;
+			return as.authorize(request.url, context?.user, context?.approved, context?.declined)
+				.response;
 		}
 		if (!get && endpoint === metadata.token_endpoint) return as.token(formRecord(request));
 		if (get && endpoint === `${as.issuer}/.well-known/oauth-authorization-server`) {

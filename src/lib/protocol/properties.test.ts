@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { computeCodeChallenge, generateCodeVerifier, type Sha256 } from '../pkce';
 import type { RedeemStrategy } from './attacker';
+import { CodeInjection } from './code-injection';
 import { deterministicRandom } from './environment';
 import { runScenario } from './runner';
 import { SCENARIO_IDS } from './scenarios';
@@ -58,9 +59,10 @@ describe('property: with S256 required, no attacker strategy ever obtains a toke
 					await attack(); // replays of the used code
 				} else {
 					await attack();
-					await w.attacker.startOwnSession(w.send, LOOPBACK_PORT);
-					w.attacker.injectStolenCode();
-					statuses.push((await w.attacker.redeemInjectedCode(w.send)).response.status);
+					const moves = new CodeInjection(w.attacker);
+					await moves.startOwnSession(w.send, LOOPBACK_PORT);
+					moves.injectStolenCode();
+					statuses.push((await moves.redeemInjectedCode(w.send)).response.status);
 					expect((await w.client.redeem(w.send)).response.status).toBe(200);
 					await attack(); // and once more after the client, as replays
 				}
@@ -199,6 +201,31 @@ describe('property: RFC 7636 §4.6, a recorded PKCE check is the comparison itse
 				}
 			}),
 			{ numRuns: 300 }
+		);
+	});
+});
+
+describe('property: PKCE does not prove who the client is (MCP 2025-11-25 “Localhost Redirect URI Risks”)', () => {
+	test('an app with a borrowed client_id always passes PKCE when approved silently, and never gets a code when the user is asked and declines', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.integer(), async (seed) => {
+				const run = await runScenario('impersonation', {
+					random: deterministicRandom(seed),
+					sha256: nodeSha256,
+					now: () => 0
+				});
+				const silent = run.steps.filter((s) => s.phase === 'auto-approve');
+				const asked = run.steps.filter((s) => s.phase === 'ask-first');
+				const redeem = silent.find((s) => s.id === 'auto-approve-impersonator-redeems');
+				expect(redeem?.check?.passed).toBe(true);
+				expect(redeem?.response?.status).toBe(200);
+				for (const s of asked) {
+					expect(s.knowledge.attacker.code).toBeUndefined();
+					expect(s.knowledge.attacker.access_token).toBeUndefined();
+				}
+				expect(asked.at(-1)?.outcome).toBe('attacker-fails');
+			}),
+			{ numRuns: 200 }
 		);
 	});
 });

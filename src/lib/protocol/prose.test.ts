@@ -16,7 +16,10 @@ const WIRE_TEXTS: Readonly<Record<string, string>> = {
 	// authorization-server.ts: error pages (RFC 6749 §4.1.2.1: no redirect) and error_descriptions
 	'Unknown client_id. The server shows this page instead of redirecting.': 'error page',
 	'This redirect_uri is not registered for the client; no redirect.': 'error page',
-	'Sign in, then allow ${} to use ${}? You will return to ${}.': 'sign-in and consent page',
+	'Sign in, then allow ${} to use ${}? You will return to ${}.${}': 'sign-in and consent page',
+	' That is this computer, where any app can listen: allow only if you just started signing in.':
+		'sign-in and consent page: the loopback warning',
+	'the user declined': 'error_description',
 	'code_verifier must be 43-128 unreserved characters': 'error_description',
 	'the code was issued to another client': 'error_description',
 	'the authorization code has expired': 'error_description',

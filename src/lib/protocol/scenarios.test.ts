@@ -213,6 +213,52 @@ describe('refresh-replay (OAuth 2.1 -15 §4.3.1, RFC 9700 §4.14.2): what PKCE d
 	});
 });
 
+describe('impersonation (MCP 2025-11-25 “Localhost Redirect URI Risks”): what PKCE does not stop', () => {
+	const CIMD = 'https://notes-cli.example.com/client.json';
+
+	test('the app signs in under the honest client’s client_id, from a loopback port of its own', async () => {
+		const r = await run('impersonation');
+		const url = new URL(step(r, 'auto-approve-impersonator-opens-browser').request!.url);
+		expect(url.searchParams.get('client_id')).toBe(CIMD);
+		expect(url.searchParams.get('redirect_uri')).toBe('http://127.0.0.1:49152/callback');
+		// The honest client takes no part: nothing of it is stolen or intercepted.
+		for (const s of r.steps) expect(s.knowledge.client).toEqual({});
+	});
+
+	test('RFC 8252 §8.6 / OAuth 2.1 §7.3.1: a server that re-approves silently issues a code and PKCE passes', async () => {
+		const r = await run('impersonation');
+		expect(status(r, 'auto-approve-auto-approved')).toBe(302);
+		const location = new URL(headerOf(step(r, 'auto-approve-auto-approved').response!, 'Location'));
+		expect(location.host).toBe('127.0.0.1:49152');
+		expect(location.searchParams.get('code')).toBeTruthy();
+		expect(
+			r.steps.some((s) => s.response?.text?.startsWith('Sign in') && s.phase === 'auto-approve')
+		).toBe(false);
+		const redeem = step(r, 'auto-approve-impersonator-redeems');
+		expect(redeem.check?.passed).toBe(true);
+		expect(redeem.check?.verifier).toBe(redeem.knowledge.attacker.code_verifier);
+		expect(redeem.outcome).toBe('attacker-wins');
+		expect(step(r, 'auto-approve-mcp-attacker').outcome).toBe('attacker-wins');
+	});
+
+	test('MCP: the server that asks names the redirect host and warns for loopback; the user declines, no code', async () => {
+		const r = await run('impersonation');
+		const page = step(r, 'ask-first-consent-page').response!;
+		expect(page.status).toBe(200);
+		expect(page.text).toContain(CIMD);
+		expect(page.text).toContain('You will return to 127.0.0.1.');
+		expect(page.text).toMatch(/That is this computer, where any app can listen/);
+		const declined = new URL(headerOf(step(r, 'ask-first-user-declines').response!, 'Location'));
+		expect(declined.searchParams.get('error')).toBe('access_denied');
+		expect(declined.searchParams.has('code')).toBe(false);
+		const last = step(r, 'ask-first-impersonator-callback');
+		expect(last.outcome).toBe('attacker-fails');
+		expect(last.knowledge.attacker).not.toHaveProperty('code');
+		expect(last.knowledge.attacker).not.toHaveProperty('access_token');
+		expect(r.steps.at(-1)?.id).toBe('ask-first-impersonator-callback');
+	});
+});
+
 describe('RFC 7636 §4.6: a token step carries the PKCE check the server performed', () => {
 	const check = (r: ScenarioRun, id: string) => {
 		const found = step(r, id).check;
@@ -359,6 +405,9 @@ describe('every scenario', () => {
 					const leaked = held.filter((value) => victimVerifiers.has(value));
 					if (id === 'plain' && s.phase === 'plain') continue;
 					expect(leaked, `${s.id}: ${lane}`).toEqual([]);
+					// The impersonating app makes a verifier of its own (MCP, "Localhost Redirect URI
+					// Risks"): nothing of the client's; the leak check above still applies to it.
+					if (id === 'impersonation' && lane === 'attacker') continue;
 					if (id !== 'plain')
 						expect(s.knowledge[lane].code_verifier, `${s.id}: ${lane}`).toBeUndefined();
 				}
@@ -407,7 +456,8 @@ describe('every scenario', () => {
 			'injection',
 			'mcp-discovery',
 			'refresh-replay',
-			'mix-up'
+			'mix-up',
+			'impersonation'
 		]);
 		const index = readFileSync(new URL('./scenarios/index.ts', import.meta.url), 'utf8');
 		expect(index).not.toMatch(/^import (?!type).*from '\.\/(?!flow)/m);
@@ -453,13 +503,15 @@ describe('RFC 7636 Appendix B: the test-vector run', () => {
 	});
 
 	test.each(IDS.filter((id) => id !== 'no-pkce'))(
-		'%s: the client’s first verifier and challenge are the Appendix B values',
+		'%s: the first verifier and challenge are the Appendix B values',
 		async (id) => {
 			const r = await run(id);
-			const first = r.steps.find((s) => s.knowledge.client.code_verifier);
-			expect(first?.knowledge.client.code_verifier).toBe(RFC7636_APPENDIX_B.verifier);
+			// In the impersonation the honest client never signs in: the first verifier is the app's.
+			const lane = id === 'impersonation' ? 'attacker' : 'client';
+			const first = r.steps.find((s) => s.knowledge[lane].code_verifier);
+			expect(first?.knowledge[lane].code_verifier).toBe(RFC7636_APPENDIX_B.verifier);
 			if (id !== 'plain') {
-				expect(first?.knowledge.client.code_challenge).toBe(RFC7636_APPENDIX_B.challenge);
+				expect(first?.knowledge[lane].code_challenge).toBe(RFC7636_APPENDIX_B.challenge);
 			}
 		}
 	);

@@ -137,4 +137,5 @@ export type ScenarioId =
 	| 'injection'
 	| 'mcp-discovery'
 	| 'refresh-replay'
-	| 'mix-up';
+	| 'mix-up'
+	| 'impersonation';

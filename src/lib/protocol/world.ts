@@ -48,6 +48,10 @@ export interface WorldOptions {
 	hostile?: (attacker: Attacker, honest: HonestServer) => HostileServer;
 	/** The resource the client signs in for; default the honest MCP server. */
 	resource?: string;
+	/** The client's `client_id`; default CLIENT_ID (a Client ID Metadata Document URL elsewhere). */
+	clientId?: string;
+	/** A lax authorization server's memory of earlier approvals: it approves those again unasked. */
+	approvals?: Set<string>;
 }
 
 /** One cast of actors wired to one network. */
@@ -67,9 +71,11 @@ export interface World {
  * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization
  */
 export function createWorld(env: Environment, options: WorldOptions = {}): World {
+	const clientId = options.clientId ?? CLIENT_ID;
 	const as = createAuthorizationServer({
 		issuer: ISSUER,
-		clients: [{ client_id: CLIENT_ID, redirect_uris: [REGISTERED_REDIRECT_URI] }],
+		clients: [{ client_id: clientId, redirect_uris: [REGISTERED_REDIRECT_URI] }],
+		approvals: options.approvals,
 		resources: [MCP_RESOURCE],
 		policy: options.policy,
 		refreshTokens: options.refreshTokens,
@@ -82,7 +88,7 @@ export function createWorld(env: Environment, options: WorldOptions = {}): World
 	});
 	const metadata = as.metadata() as { authorization_endpoint: string; token_endpoint: string };
 	const attacker = new Attacker({
-		client_id: CLIENT_ID,
+		client_id: clientId,
 		resource: MCP_RESOURCE,
 		authorization_endpoint: metadata.authorization_endpoint,
 		token_endpoint: metadata.token_endpoint,
@@ -92,7 +98,7 @@ export function createWorld(env: Environment, options: WorldOptions = {}): World
 	const hostile = options.hostile?.(attacker, { ...metadata, resource: MCP_RESOURCE });
 	const send = createNetwork(as, mcp, hostile);
 	const client = new McpClient({
-		client_id: CLIENT_ID,
+		client_id: clientId,
 		port: LOOPBACK_PORT,
 		resource: options.resource ?? MCP_RESOURCE,
 		pkce: options.pkce ?? 'S256',

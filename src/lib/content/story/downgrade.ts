@@ -20,7 +20,7 @@ const attackerAuthorizes: StepOverride = {
 	narration:
 		'In its own browser, signed in to its own account, the attacker sends an authorization request with the client’s `client_id` and `redirect_uri` but no `code_challenge`. PKCE is optional on this server, so it issues a `code` bound to no challenge. The attacker copies it from the redirect.',
 	cites: [cite('RFC 9700', '4.8')],
-	code: at('attacker', 'downgrade-own-flow', {
+	code: at('code-injection', 'downgrade-own-flow', {
 		'victim-redirect': 'The victim client’s redirect_uri, in the attacker’s own request…',
 		'keep-code': '…and the attacker keeps the code instead of following the redirect.'
 	})
@@ -31,7 +31,7 @@ const plants: StepOverride = {
 	narration:
 		'The attacker makes the victim’s browser open the client’s loopback callback with the attacker’s `code`, for example through a link or a page the victim visits (a cross-site request forgery). The `state` in it is the attacker’s, not the victim’s.',
 	cites: [cite('RFC 9700', '4.8'), cite('RFC 6749', '10.12')],
-	code: at('attacker', 'inject-into-victim', {
+	code: at('code-injection', 'inject-into-victim', {
 		plant: 'The attacker’s own code goes into the victim’s callback URL, with its own state.'
 	})
 };

@@ -16,7 +16,8 @@ const LOADERS: Record<ScenarioId, () => Promise<{ default: ScenarioStory }>> = {
 	injection: () => import('./injection'),
 	'mcp-discovery': () => import('./mcp-discovery'),
 	'refresh-replay': () => import('./refresh-replay'),
-	'mix-up': () => import('./mix-up')
+	'mix-up': () => import('./mix-up'),
+	impersonation: () => import('./impersonation')
 };
 
 /** Loads one scenario's text (its own chunk, like the scenario's protocol module). */

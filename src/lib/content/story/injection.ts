@@ -12,7 +12,7 @@ const injection: ScenarioStory = {
 			narration:
 				'The attacker runs its own copy of the same MCP client and signs in to its own account. That client makes its own `code_verifier` and `code_challenge`; the server redirects with a `code` for the attacker.',
 			cites: [cite('RFC 9700', '4.5')],
-			code: at('attacker', 'own-session', {
+			code: at('code-injection', 'own-session', {
 				'own-verifier': 'Its own copy of the client makes its own verifier and challenge.'
 			})
 		},
@@ -21,7 +21,7 @@ const injection: ScenarioStory = {
 			narration:
 				'Before its client sees the callback, the attacker replaces its own `code` with the victim’s. The `state` is its own, so its client accepts the callback and takes the code to the token endpoint as if it were its own.',
 			cites: [cite('RFC 9700', '4.5')],
-			code: at('attacker', 'inject-stolen-code', {
+			code: at('code-injection', 'inject-stolen-code', {
 				swap: 'The victim’s code replaces the attacker’s own in its callback…',
 				accept: '…and its client accepts the callback: the state in it is its own.'
 			})

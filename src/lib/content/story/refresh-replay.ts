@@ -97,7 +97,7 @@ const refreshReplay: ScenarioStory = {
 			'PKCE protects the code, not the tokens that come of it. Rotating a public client’s refresh tokens turns a second use of one into an alarm that revokes the grant.',
 		contrast:
 			'Without rotation or sender-constraining, the copied refresh token would go on minting access tokens, and neither the client nor the server would see anything.',
-		next: 's256',
+		next: 'impersonation',
 		tools: [{ label: 'Quiz: who must use PKCE?', section: 'quiz-title' }]
 	}
 };

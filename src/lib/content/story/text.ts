@@ -9,7 +9,9 @@ type SourceFile =
 	| 'mcp-server'
 	| 'browser'
 	| 'refresh-tokens'
-	| 'hostile-server';
+	| 'hostile-server'
+	| 'impersonation'
+	| 'code-injection';
 
 /**
  * A region of a protocol source file, shown beside the step, with the lines the step is about:

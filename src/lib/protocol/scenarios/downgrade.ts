@@ -2,13 +2,15 @@ import type { ScenarioDefinition } from './definition';
 import { carriesOf, type Timeline } from '../timeline';
 import type { ServerPolicy } from '../authorization-server';
 import { createWorld, type Environment, type World } from '../world';
+import { CodeInjection } from '../code-injection';
 import * as flow from './flow';
 
 const LAX: Partial<ServerPolicy> = { pkceRequired: false, downgradeProtection: false };
 
 /** The attacker gets a code without a challenge and plants it in the victim's callback. */
 async function plantCode(t: Timeline, w: World): Promise<string> {
-	const own = await w.attacker.startOwnFlowWithoutPkce(w.send, w.client.redirectUri);
+	const moves = new CodeInjection(w.attacker);
+	const own = await moves.startOwnFlowWithoutPkce(w.send, w.client.redirectUri);
 	const issued = own.response.status === 302 && carriesOf(own).code !== undefined;
 	t.record({
 		id: 'attacker-authorize',
@@ -21,7 +23,7 @@ async function plantCode(t: Timeline, w: World): Promise<string> {
 		outcome: issued ? 'info' : 'attacker-fails'
 	});
 	if (!issued) return '';
-	const link = w.attacker.injectionLink(w.client.redirectUri);
+	const link = moves.injectionLink(w.client.redirectUri);
 	t.record({
 		id: 'inject-code',
 		from: 'attacker',

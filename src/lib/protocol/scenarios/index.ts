@@ -12,7 +12,8 @@ export const SCENARIO_IDS: readonly ScenarioId[] = [
 	'injection',
 	'mcp-discovery',
 	'refresh-replay',
-	'mix-up'
+	'mix-up',
+	'impersonation'
 ];
 
 const LOADERS: Record<ScenarioId, () => Promise<{ default: ScenarioDefinition }>> = {
@@ -25,7 +26,8 @@ const LOADERS: Record<ScenarioId, () => Promise<{ default: ScenarioDefinition }>
 	injection: () => import('./injection'),
 	'mcp-discovery': () => import('./mcp-discovery'),
 	'refresh-replay': () => import('./refresh-replay'),
-	'mix-up': () => import('./mix-up')
+	'mix-up': () => import('./mix-up'),
+	impersonation: () => import('./impersonation')
 };
 
 /** Loads one scenario module (its own chunk), so the page ships only the one it shows. */

@@ -1,6 +1,7 @@
 import type { ScenarioDefinition } from './definition';
 import { carriesOf } from '../timeline';
 import { createWorld, LOOPBACK_PORT } from '../world';
+import { CodeInjection } from '../code-injection';
 import * as flow from './flow';
 
 /** RFC 9700 §4.5: a stolen code injected into the attacker's own session of the client. */
@@ -10,7 +11,8 @@ const injection: ScenarioDefinition = {
 		t.cast(w);
 		await flow.signIn(t, w, { observed: true });
 
-		const own = await w.attacker.startOwnSession(w.send, LOOPBACK_PORT);
+		const moves = new CodeInjection(w.attacker);
+		const own = await moves.startOwnSession(w.send, LOOPBACK_PORT);
 		t.record({
 			id: 'attacker-own-sign-in',
 			from: 'attacker',
@@ -20,7 +22,7 @@ const injection: ScenarioDefinition = {
 			carries: carriesOf({ request: own.request }),
 			outcome: 'info'
 		});
-		const injected = w.attacker.injectStolenCode();
+		const injected = moves.injectStolenCode();
 		t.record({
 			id: 'inject-code',
 			from: 'attacker',
@@ -29,7 +31,7 @@ const injection: ScenarioDefinition = {
 			carries: carriesOf({ request: { method: 'GET', url: injected, headers: [] } }),
 			outcome: 'info'
 		});
-		const token = await w.attacker.redeemInjectedCode(w.send);
+		const token = await moves.redeemInjectedCode(w.send);
 		t.record({
 			id: 'token-injected',
 			from: 'attacker',
