@@ -15,7 +15,8 @@ export const SCENARIOS = [
 	'mcp-discovery',
 	'refresh-replay',
 	'mix-up',
-	'impersonation'
+	'impersonation',
+	'step-up'
 ] as const;
 
 export const s256 = (verifier: string) =>

@@ -13,7 +13,8 @@ const INFO: Record<ScenarioId, Omit<ScenarioInfo, 'id'>> = {
 	'mcp-discovery': { title: 'MCP discovery checks for PKCE' },
 	'mix-up': { title: 'Mix-up: two servers, one hostile' },
 	'refresh-replay': { title: 'A stolen refresh token' },
-	impersonation: { title: 'A borrowed client ID' }
+	impersonation: { title: 'A borrowed client ID' },
+	'step-up': { title: 'Step-up: 403 insufficient_scope' }
 };
 
 /** The scenarios in the order the playground offers them, with their names. */

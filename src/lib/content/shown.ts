@@ -18,7 +18,6 @@ export const UNSHOWN: Readonly<Record<string, string>> = {
 	'protocol/authorization-server.ts#metadata': 'the metadata is shown as the JSON the server sends',
 	'protocol/authorization-server.ts#token-code-checks':
 		'the checks before PKCE (unknown code, client, expiry, redirect_uri), tested but not a step’s story',
-	'protocol/authorization-server.ts#token-issue': 'the token response is shown on the wire',
 	'protocol/authorization-server.ts#loopback-redirect-match':
 		'the loopback port rule, taught in the narration of the authorization request',
 	'protocol/mcp-server.ts#protected-resource-metadata':

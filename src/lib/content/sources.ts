@@ -55,7 +55,7 @@ export const CITED_SECTIONS: Record<SpecId, readonly string[]> = {
 		'Appendix A',
 		'Appendix B'
 	],
-	'RFC 6749': ['2.1', '4.1.2', '4.1.2.1', '4.1.3', '5.1', '5.2', '10.5', '10.12'],
+	'RFC 6749': ['2.1', '3.3', '4.1.2', '4.1.2.1', '4.1.3', '5.1', '5.2', '10.5', '10.12'],
 	'RFC 6750': ['2.1', '3.1'],
 	'RFC 8252': ['6', '7.3', '8.1', '8.3', '8.5', '8.6'],
 	'RFC 8414': ['2'],
@@ -82,7 +82,8 @@ export const CITED_SECTIONS: Record<SpecId, readonly string[]> = {
 		'Authorization Code Protection',
 		'Resource Parameter Implementation',
 		'Token Audience Binding and Validation',
-		'Localhost Redirect URI Risks'
+		'Localhost Redirect URI Risks',
+		'Scope Challenge Handling'
 	],
 	// The current revision: PKCE rules unchanged, the page split into sub-pages.
 	'MCP 2026-07-28': ['Authorization']

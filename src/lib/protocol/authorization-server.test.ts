@@ -238,7 +238,7 @@ describe('/authorize: consent', () => {
 		const text = consentText(as.authorize(authorizeUrl(), 'alice', false));
 		expect(text).toContain('allow cli to use');
 		expect(text).toContain('You will return to 127.0.0.1.');
-		expect(text).toMatch(/That is this computer, where any app can listen/);
+		expect(text).toMatch(/That is this computer, where other apps can listen/);
 		const other = consentText(
 			as.authorize(
 				authorizeUrl({ client_id: 'other', redirect_uri: 'https://other.example/cb' }),

@@ -70,6 +70,12 @@ export interface AuthorizationServerOptions {
 	 * its `client_id`. The strict server has none and asks every time.
 	 */
 	approvals?: Set<string>;
+	/**
+	 * The scopes this server issues (`scopes_supported`). It leaves out any other scope a client
+	 * asks for, as RFC 6749 §3.3 allows, and says in the token response what it issued. Without
+	 * them the server ignores `scope`, as it did before scopes were part of a scenario.
+	 */
+	scopes?: readonly string[];
 }
 
 export type AuthorizeResult =
@@ -84,6 +90,8 @@ export interface AccessTokenInfo {
 	client_id: string;
 	/** The RFC 8707 resource the token is for (its audience), if the request named one. */
 	resource: string | undefined;
+	/** The scopes it grants, space-separated, when the server issues scopes. */
+	scope?: string;
 	active: boolean;
 }
 
@@ -95,6 +103,7 @@ export interface Grant {
 	sub: string;
 	client_id: string;
 	resource: string | undefined;
+	scope?: string;
 	accessTokens: string[];
 }
 
@@ -135,6 +144,7 @@ interface CodeGrant {
 	code_challenge: string | undefined;
 	code_challenge_method: CodeChallengeMethod;
 	resource: string | undefined;
+	scope: string | undefined;
 	sub: string;
 	expiresAt: number;
 	used: boolean;
@@ -159,7 +169,7 @@ export const approvalOf = (user: string, client_id: string) => `${user} ${client
 const LOOPBACK_IPS = ['127.0.0.1', '[::1]'];
 /** MCP: the server SHOULD warn when the answer goes to an address on the user's own computer. */
 const LOOPBACK_WARNING =
-	' That is this computer, where any app can listen: allow only if you just started signing in.';
+	' That is this computer, where other apps can listen: allow only if you just started signing in.';
 const CODE_OCTETS = 32; // 256 bits, well above the 128 the simulation promises
 const TOKEN_OCTETS = 32;
 
@@ -176,6 +186,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 	private readonly tokens = new Map<string, AccessTokenInfo>();
 	private readonly refreshTokens: RotatingRefreshTokens | undefined;
 	private readonly approvals: Set<string> | undefined;
+	private readonly scopes: readonly string[] | undefined;
 	private latest: Knowledge = {};
 	private latestCheck: PkceCheck | undefined;
 
@@ -191,6 +202,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 		this.codeLifetimeMs = options.codeLifetimeMs ?? 60_000;
 		this.refreshTokens = options.refreshTokens;
 		this.approvals = options.approvals;
+		this.scopes = options.scopes;
 	}
 
 	// #region metadata
@@ -208,7 +220,8 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 			...(this.policy.publishesPkceMethods && {
 				code_challenge_methods_supported: this.supportedMethods()
 			}),
-			...(this.policy.issInResponse && { authorization_response_iss_parameter_supported: true })
+			...(this.policy.issInResponse && { authorization_response_iss_parameter_supported: true }),
+			...(this.scopes && { scopes_supported: this.scopes })
 		};
 	}
 	// #endregion metadata
@@ -304,6 +317,7 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 			code_challenge, // ← the code is bound to the challenge (§4.4) // #mark bind
 			code_challenge_method: method as CodeChallengeMethod,
 			resource,
+			scope: this.grantable(param('scope')),
 			sub: user,
 			expiresAt: this.now() + this.codeLifetimeMs,
 			used: false,
@@ -429,25 +443,30 @@ class SimulatedAuthorizationServer implements AuthorizationServer {
 		// #endregion token-reuse
 
 		grant.used = true;
-		grant.grant = { sub: grant.sub, client_id, resource: grant.resource, accessTokens: [] };
+		const { sub, resource: audience, scope } = grant;
+		grant.grant = { sub, client_id, resource: audience, scope, accessTokens: [] };
 		if (code_verifier !== undefined) this.latest = { ...this.latest, code_verifier };
 		return this.issue(grant.grant);
 	}
+
+	// #region grant-scope
+	/** The requested scopes this server issues (RFC 6749 §3.3: it may leave others out). */
+	private grantable(requested: string | undefined): string | undefined {
+		const known = requested?.split(' ').filter((scope) => this.scopes?.includes(scope)); // #mark known
+		return known?.length ? known.join(' ') : undefined;
+	}
+	// #endregion grant-scope
 
 	// #region token-issue
 	/** A new access token (and, with refresh tokens on, a new refresh token) under `grant`. */
 	private issue(grant: Grant): HttpResponse {
 		const access_token = base64UrlEncode(this.random(TOKEN_OCTETS));
-		this.tokens.set(access_token, {
-			sub: grant.sub,
-			client_id: grant.client_id,
-			resource: grant.resource,
-			active: true
-		});
+		const { sub, client_id, resource, scope } = grant;
+		this.tokens.set(access_token, { sub, client_id, resource, scope, active: true });
 		grant.accessTokens.push(access_token);
 		const refresh_token = this.refreshTokens?.issue(grant);
 		this.latest = { ...this.latest, access_token, ...(refresh_token && { refresh_token }) };
-		const body = { access_token, token_type: 'Bearer', expires_in: 3600 };
+		const body = { access_token, token_type: 'Bearer', expires_in: 3600, ...(scope && { scope }) }; // #mark scope
 		return jsonResponse(200, { ...body, ...(refresh_token && { refresh_token }) }, [
 			['Cache-Control', 'no-store'], // RFC 6749 §5.1: tokens must not be cached
 			['Pragma', 'no-cache']

@@ -6,7 +6,7 @@ import {
 	type RandomOctets,
 	type Sha256
 } from '../pkce';
-import { formPost, getRequest, headerValue, pageResponse, type Exchange, type Send } from './http';
+import { formPost, pageResponse, type Exchange, type Send } from './http';
 import type { HttpRequest, HttpResponse, Knowledge } from './types';
 
 /** Which PKCE method the client uses; 'none' is the weak client of the no-pkce scenario. */
@@ -27,6 +27,8 @@ export interface ClientOptions {
 	 * 2026-07-28); default false, as a 2025-11-25 client.
 	 */
 	checksIss?: boolean;
+	/** The `scope` it asks for; none by default (the server then decides, RFC 6749 §3.3). */
+	scope?: string;
 	random: RandomOctets;
 	sha256: Sha256;
 }
@@ -38,8 +40,6 @@ export interface ServerEndpoints {
 	token_endpoint: string;
 	authorization_response_iss_parameter_supported?: boolean;
 }
-
-export type PkceSupport = { proceed: true } | { proceed: false; reason: string };
 
 export type CallbackResult =
 	| { accepted: true; code: string; response: HttpResponse }
@@ -53,8 +53,12 @@ export function loopbackRedirectUri(port: number): string {
 	return `http://127.0.0.1:${port}/callback`;
 }
 
-/** The JSON-RPC call an MCP client makes over HTTP, with a bearer token if it has one. */
-export function mcpToolCall(resource: string, access_token?: string): HttpRequest {
+/** The JSON-RPC call of a tool an MCP client makes over HTTP, with a bearer token if it has one. */
+export function mcpToolCall(
+	resource: string,
+	access_token?: string,
+	tool = 'list_notes'
+): HttpRequest {
 	return {
 		method: 'POST',
 		url: resource,
@@ -64,29 +68,9 @@ export function mcpToolCall(resource: string, access_token?: string): HttpReques
 			['MCP-Protocol-Version', '2025-11-25'],
 			...(access_token ? [['Authorization', `Bearer ${access_token}`] as const] : [])
 		],
-		json: { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'list_notes' } }
+		json: { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: tool } }
 	};
 }
-
-// #region check-pkce-support
-/**
- * Refuses to proceed unless the metadata lists S256: an absent
- * `code_challenge_methods_supported` means the server does not support PKCE (RFC 8414 §2).
- * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization
- */
-export function checkPkceSupport(metadata: Record<string, unknown>): PkceSupport {
-	const methods = metadata.code_challenge_methods_supported;
-	if (!Array.isArray(methods)) {
-		// #mark absent
-		return { proceed: false, reason: 'code_challenge_methods_supported is absent: no PKCE' };
-	}
-	if (!methods.includes('S256')) {
-		// #mark lacks-s256
-		return { proceed: false, reason: 'code_challenge_methods_supported lacks S256' };
-	}
-	return { proceed: true }; // #mark proceed
-}
-// #endregion check-pkce-support
 
 /**
  * An MCP client: a public client (a CLI tool or desktop app) with a loopback redirect.
@@ -94,10 +78,10 @@ export function checkPkceSupport(metadata: Record<string, unknown>): PkceSupport
  */
 export class McpClient {
 	readonly redirectUri: string;
-	private readonly options: Required<ClientOptions>;
+	/** The scopes its next authorization request asks for (step-up widens them). */
+	scope: string | undefined;
+	private readonly options: Required<Omit<ClientOptions, 'scope'>>;
 	private endpoints: ServerEndpoints | undefined;
-	private resourceMetadataUrl: string | undefined;
-	private authorizationServer: string | undefined;
 	private session: Knowledge = {};
 	/** The server this sign-in's authorization request went to (RFC 9207 §2.4). */
 	private sentTo: ServerEndpoints | undefined;
@@ -105,6 +89,7 @@ export class McpClient {
 	constructor(options: ClientOptions) {
 		this.options = { pkce: 'S256', checksState: true, checksIss: false, ...options };
 		this.redirectUri = loopbackRedirectUri(options.port);
+		this.scope = options.scope;
 	}
 
 	/** The PKCE method this client uses. */
@@ -116,50 +101,6 @@ export class McpClient {
 	useServer(metadata: Record<string, unknown>): void {
 		this.endpoints = metadata as unknown as ServerEndpoints;
 	}
-
-	// #region discover-resource
-	/**
-	 * Calls the MCP server without a token; its 401 names the protected resource metadata.
-	 * @see https://www.rfc-editor.org/rfc/rfc9728#section-5.1
-	 */
-	async callWithoutToken(send: Send): Promise<Exchange> {
-		const request = mcpToolCall(this.options.resource);
-		const response = await send(request);
-		const challenge = headerValue(response, 'WWW-Authenticate') ?? '';
-		this.resourceMetadataUrl = /resource_metadata="([^"]+)"/.exec(challenge)?.[1]; // #mark metadata-url
-		return { request, response };
-	}
-
-	/** Reads the protected resource metadata: which authorization server to use (RFC 9728 §2). */
-	async fetchResourceMetadata(send: Send): Promise<Exchange> {
-		if (!this.resourceMetadataUrl) throw new Error('no resource_metadata URL yet');
-		const request = getRequest(this.resourceMetadataUrl); // #mark fetch-metadata
-		const response = await send(request);
-		const servers = response.json?.authorization_servers;
-		if (Array.isArray(servers) && typeof servers[0] === 'string') {
-			this.authorizationServer = servers[0]; // #mark authorization-server
-		}
-		return { request, response };
-	}
-	// #endregion discover-resource
-
-	// #region discover-server
-	/**
-	 * Reads the authorization server's metadata and decides whether it may proceed.
-	 * @see https://www.rfc-editor.org/rfc/rfc8414#section-3
-	 */
-	async fetchServerMetadata(send: Send): Promise<Exchange & { support: PkceSupport }> {
-		if (!this.authorizationServer) throw new Error('no authorization server yet');
-		const request = getRequest(
-			`${this.authorizationServer}/.well-known/oauth-authorization-server`
-		);
-		const response = await send(request);
-		const metadata = response.json ?? {};
-		const support = checkPkceSupport(metadata); // #mark check-support
-		if (support.proceed) this.useServer(metadata);
-		return { request, response, support };
-	}
-	// #endregion discover-server
 
 	// #region make-verifier
 	/**
@@ -191,6 +132,7 @@ export class McpClient {
 		url.searchParams.append('response_type', 'code');
 		url.searchParams.append('client_id', client_id); // #mark client-id
 		url.searchParams.append('redirect_uri', this.redirectUri); // #mark redirect
+		if (this.scope) url.searchParams.append('scope', this.scope); // #mark scope
 		url.searchParams.append('state', state ?? ''); // #mark state
 		if (code_challenge !== undefined && pkce !== 'none') {
 			url.searchParams.append('code_challenge', code_challenge); // ← S256: a hash; plain: the verifier // #mark challenge
@@ -255,8 +197,8 @@ export class McpClient {
 	 * Calls a tool on the MCP server with the access token as a bearer token.
 	 * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
 	 */
-	async callMcp(send: Send): Promise<Exchange> {
-		const request = mcpToolCall(this.options.resource, this.session.access_token);
+	async callMcp(send: Send, tool?: string): Promise<Exchange> {
+		const request = mcpToolCall(this.options.resource, this.session.access_token, tool);
 		return { request, response: await send(request) };
 	}
 	// #endregion call-mcp

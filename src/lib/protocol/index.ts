@@ -12,14 +12,8 @@ export {
 } from './authorization-server';
 export { Attacker, type AttackStrategy, type RedeemStrategy } from './attacker';
 export { Browser } from './browser';
-export {
-	checkPkceSupport,
-	loopbackRedirectUri,
-	McpClient,
-	mcpToolCall,
-	type PkceSupport,
-	type PkceUse
-} from './client';
+export { loopbackRedirectUri, McpClient, mcpToolCall, type PkceUse } from './client';
+export { checkPkceSupport, Discovery, type PkceSupport } from './discovery';
 export {
 	deterministicRandom,
 	liveEnvironment,

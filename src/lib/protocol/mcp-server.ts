@@ -32,7 +32,7 @@ export function resourceMetadataUrl(resource: string): string {
 export class McpServer {
 	readonly resource: string;
 	readonly resourceMetadataUrl: string;
-	private readonly options: McpServerOptions;
+	protected readonly options: McpServerOptions;
 	private received: Knowledge = {};
 
 	constructor(options: McpServerOptions) {
@@ -64,14 +64,14 @@ export class McpServer {
 		if (!token?.active || token.resource !== this.resource)
 			// #mark audience
 			return this.unauthorized('invalid_token');
-		const notes = NOTES[token.sub] ?? []; // #mark serve
-		return jsonResponse(200, {
-			jsonrpc: '2.0',
-			id: request.json?.id ?? null,
-			result: { content: [{ type: 'text', text: `Notes of ${token.sub}: ${notes.join('; ')}` }] }
-		});
+		return this.serve(token, request); // #mark serve
 	}
 	// #endregion check-audience
+
+	/** The tool's answer, once the token passed the checks. */
+	protected serve(token: AccessTokenInfo, request: HttpRequest): HttpResponse {
+		return toolResult(request, `Notes of ${token.sub}: ${(NOTES[token.sub] ?? []).join('; ')}`);
+	}
 
 	/** The last token presented to the server. */
 	knowledge(): Knowledge {
@@ -83,7 +83,7 @@ export class McpServer {
 	 * 401 that tells the client where to discover how to get a token (`resource_metadata`,
 	 * RFC 9728 §5.1); `error="invalid_token"` is RFC 6750 §3.1's.
 	 */
-	private unauthorized(error?: 'invalid_token'): HttpResponse {
+	protected unauthorized(error?: 'invalid_token'): HttpResponse {
 		const params = [`resource_metadata="${this.resourceMetadataUrl}"`]; // #mark resource-metadata
 		if (error) params.unshift(`error="${error}"`); // #mark error
 		return {
@@ -93,4 +93,13 @@ export class McpServer {
 		};
 	}
 	// #endregion www-authenticate
+}
+
+/** A JSON-RPC result carrying one text, the answer to a tool call. */
+export function toolResult(request: HttpRequest, text: string): HttpResponse {
+	return jsonResponse(200, {
+		jsonrpc: '2.0',
+		id: request.json?.id ?? null,
+		result: { content: [{ type: 'text', text }] }
+	});
 }

@@ -17,7 +17,7 @@ const WIRE_TEXTS: Readonly<Record<string, string>> = {
 	'Unknown client_id. The server shows this page instead of redirecting.': 'error page',
 	'This redirect_uri is not registered for the client; no redirect.': 'error page',
 	'Sign in, then allow ${} to use ${}? You will return to ${}.${}': 'sign-in and consent page',
-	' That is this computer, where any app can listen: allow only if you just started signing in.':
+	' That is this computer, where other apps can listen: allow only if you just started signing in.':
 		'sign-in and consent page: the loopback warning',
 	'the user declined': 'error_description',
 	'code_verifier must be 43-128 unreserved characters': 'error_description',
@@ -42,7 +42,10 @@ const WIRE_TEXTS: Readonly<Record<string, string>> = {
 	'Signed in. You can close this window.': 'hijacked callback page',
 	// mcp-server.ts: the tool's answer, and the data it serves
 	'Notes of ${}: ${}': 'tool result',
-	'(empty account, created by the attacker)': 'tool data'
+	'(empty account, created by the attacker)': 'tool data',
+	// step-up.ts: why the client stops asking for more scope
+	'still 403 insufficient_scope after ${} new sign-in${}: the client stops and tells the user':
+		'refusal reason'
 };
 
 const root = new URL('.', import.meta.url).pathname;

@@ -247,7 +247,7 @@ describe('impersonation (MCP 2025-11-25 “Localhost Redirect URI Risks”): wha
 		expect(page.status).toBe(200);
 		expect(page.text).toContain(CIMD);
 		expect(page.text).toContain('You will return to 127.0.0.1.');
-		expect(page.text).toMatch(/That is this computer, where any app can listen/);
+		expect(page.text).toMatch(/That is this computer, where other apps can listen/);
 		const declined = new URL(headerOf(step(r, 'ask-first-user-declines').response!, 'Location'));
 		expect(declined.searchParams.get('error')).toBe('access_denied');
 		expect(declined.searchParams.has('code')).toBe(false);
@@ -256,6 +256,58 @@ describe('impersonation (MCP 2025-11-25 “Localhost Redirect URI Risks”): wha
 		expect(last.knowledge.attacker).not.toHaveProperty('code');
 		expect(last.knowledge.attacker).not.toHaveProperty('access_token');
 		expect(r.steps.at(-1)?.id).toBe('ask-first-impersonator-callback');
+	});
+});
+
+describe('step-up (MCP 2025-11-25 “Scope Challenge Handling”, 2026-07-28)', () => {
+	const challengeOf = (s: Step) => headerOf(s.response!, 'WWW-Authenticate');
+
+	test('RFC 6750 §3.1: 403 insufficient_scope names the scope this call needs, and resource_metadata', async () => {
+		const r = await run('step-up');
+		const denied = step(r, 'more-scope-tool-denied');
+		expect(denied.response!.status).toBe(403);
+		expect(challengeOf(denied)).toBe(
+			'Bearer error="insufficient_scope", scope="notes:write", resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource/mcp"'
+		);
+		expect(denied.outcome).toBe('rejected');
+	});
+
+	test('the client signs in again with a new PKCE pair, for the union of its scopes (2026-07-28)', async () => {
+		const r = await run('step-up');
+		const before = step(r, 'more-scope-tool-denied').knowledge.client;
+		const again = step(r, 'more-scope-make-verifier').knowledge.client;
+		expect(again.code_verifier).toBeDefined();
+		expect(again.code_verifier).not.toBe(before.code_verifier);
+		expect(again.code_challenge).not.toBe(before.code_challenge);
+		const url = new URL(step(r, 'more-scope-open-browser').request!.url);
+		expect(url.searchParams.get('scope')).toBe('notes:read notes:write');
+		const token = step(r, 'more-scope-token-client').response!;
+		expect(token.json?.scope).toBe('notes:read notes:write');
+		const retried = step(r, 'more-scope-tool-retried');
+		expect(retried.response!.status).toBe(200);
+		expect(retried.outcome).toBe('ok');
+		expect(r.steps.filter((s) => s.phase === 'more-scope').at(-1)?.id).toBe(
+			'more-scope-tool-retried'
+		);
+	});
+
+	test('RFC 6749 §3.3: a scope the server does not issue is left out and the response says so; the retry limit ends the call', async () => {
+		const r = await run('step-up');
+		const url = new URL(step(r, 'never-enough-open-browser').request!.url);
+		expect(url.searchParams.get('scope')).toBe('notes:read notes:admin');
+		expect(step(r, 'never-enough-token-client').response!.json?.scope).toBe('notes:read');
+		const retried = step(r, 'never-enough-tool-retried');
+		expect(retried.response!.status).toBe(403);
+		expect(challengeOf(retried)).toContain('scope="notes:admin"');
+		const last = r.steps.at(-1)!;
+		expect(last.id).toBe('never-enough-client-gives-up');
+		expect(last.reason).toMatch(/after 1 new sign-in: the client stops/);
+		// One new sign-in per call: exactly one verifier step in each phase.
+		for (const phase of ['more-scope', 'never-enough']) {
+			expect(r.steps.filter((s) => s.phase === phase && s.action === 'make-verifier')).toHaveLength(
+				1
+			);
+		}
 	});
 });
 
@@ -457,7 +509,8 @@ describe('every scenario', () => {
 			'mcp-discovery',
 			'refresh-replay',
 			'mix-up',
-			'impersonation'
+			'impersonation',
+			'step-up'
 		]);
 		const index = readFileSync(new URL('./scenarios/index.ts', import.meta.url), 'utf8');
 		expect(index).not.toMatch(/^import (?!type).*from '\.\/(?!flow)/m);

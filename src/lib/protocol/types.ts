@@ -138,4 +138,5 @@ export type ScenarioId =
 	| 'mcp-discovery'
 	| 'refresh-replay'
 	| 'mix-up'
-	| 'impersonation';
+	| 'impersonation'
+	| 'step-up';

@@ -8,7 +8,7 @@ import {
 import { Browser } from './browser';
 import { McpClient, type PkceUse } from './client';
 import type { Send } from './http';
-import { McpServer } from './mcp-server';
+import { McpServer, type McpServerOptions } from './mcp-server';
 import { createNetwork } from './network';
 import type { HonestServer, HostileServer } from './hostile-server';
 import type { RotatingRefreshTokens } from './refresh-tokens';
@@ -52,6 +52,12 @@ export interface WorldOptions {
 	clientId?: string;
 	/** A lax authorization server's memory of earlier approvals: it approves those again unasked. */
 	approvals?: Set<string>;
+	/** The scopes the authorization server issues; without them it ignores `scope`. */
+	scopes?: readonly string[];
+	/** The scope the client asks for in its first sign-in. */
+	scope?: string;
+	/** A different MCP server (step-up's, whose tools need scopes); default McpServer. */
+	mcp?: (options: McpServerOptions) => McpServer;
 }
 
 /** One cast of actors wired to one network. */
@@ -76,12 +82,13 @@ export function createWorld(env: Environment, options: WorldOptions = {}): World
 		issuer: ISSUER,
 		clients: [{ client_id: clientId, redirect_uris: [REGISTERED_REDIRECT_URI] }],
 		approvals: options.approvals,
+		scopes: options.scopes,
 		resources: [MCP_RESOURCE],
 		policy: options.policy,
 		refreshTokens: options.refreshTokens,
 		...env
 	});
-	const mcp = new McpServer({
+	const mcp = (options.mcp ?? ((o) => new McpServer(o)))({
 		resource: MCP_RESOURCE,
 		authorization_servers: [ISSUER],
 		lookupAccessToken: (token) => as.lookupAccessToken(token)
@@ -104,6 +111,7 @@ export function createWorld(env: Environment, options: WorldOptions = {}): World
 		pkce: options.pkce ?? 'S256',
 		checksState: options.checksState ?? true,
 		checksIss: options.checksIss ?? false,
+		scope: options.scope,
 		random: env.random,
 		sha256: env.sha256
 	});

@@ -17,7 +17,7 @@ const starts: StepOverride = {
 const opensBrowser: StepOverride = {
 	title: 'It opens the user’s browser at the authorization endpoint',
 	narration:
-		'The app opens the user’s own browser, where the user is still signed in to the authorization server, with an ordinary request: the notes client’s `client_id`, `redirect_uri` `http://127.0.0.1:49152/callback`, its `state` and `code_challenge` with `S256`. The server registered `http://127.0.0.1/callback` for this client and must accept any port on it (RFC 8252 §7.3): the honest client’s listener and the attacker’s look the same to it.',
+		'The app opens the user’s own browser, where the user is still signed in to the authorization server, with an ordinary request: the notes client’s `client_id`, `redirect_uri` `http://127.0.0.1:49152/callback`, its `state` and `code_challenge` with `S256`. The notes client’s metadata document lists `http://127.0.0.1/callback`, and the server must accept any port on a loopback IP redirect (RFC 8252 §7.3): the honest client’s listener and the attacker’s look the same to it.',
 	cites: [LOCALHOST_RISKS, cite('RFC 8252', '7.3')],
 	code: at('client', 'authorize-request', {
 		'client-id': 'The borrowed client_id: the server cannot tell who sends it.',
@@ -27,7 +27,7 @@ const opensBrowser: StepOverride = {
 const callbackDenied: StepOverride = {
 	title: 'The browser brings the answer to the app’s listener',
 	narration:
-		'The browser brings `error=access_denied` to the app’s listener on port 49152. There is no code to redeem: the app’s sign-in ends here, and so does the attack. The user was asked, and said no to a sign-in they had not started.',
+		'The browser brings `error=access_denied` to the app’s listener on port 49152. There is no code to redeem: the app’s sign-in ends here, and so does this attempt. The user was asked, and said no to a sign-in they had not started.',
 	cites: [cite('RFC 6749', '4.1.2.1'), LOCALHOST_RISKS],
 	code: at('client', 'handle-callback', {
 		'no-code': 'No code in the answer, only error=access_denied: nothing to redeem.'
@@ -40,7 +40,7 @@ const callbackDenied: StepOverride = {
  */
 const impersonation: ScenarioStory = {
 	description:
-		'Another app on the computer signs in as your MCP client, with its own verifier: PKCE passes. A server that asks the user, instead of approving again silently, stops it.',
+		'Another app on the computer signs in as your MCP client, with its own verifier: PKCE passes. A server that asks the user every time lets them stop it by declining.',
 	summary:
 		'A malicious local app starts its own sign-in under the honest client’s public client_id, with its own loopback port and its own code_verifier. If the server approves again without asking, the code reaches the app and every PKCE check passes; if it asks, showing where the answer goes and warning that it is this computer, the user declines.',
 	phases: {
@@ -59,7 +59,7 @@ const impersonation: ScenarioStory = {
 		'auto-approve-auto-approved': {
 			title: 'The server answers the browser',
 			narration:
-				'The request is valid: a registered `client_id`, a registered loopback redirect (any port), an `S256` challenge. The user approved this `client_id` before, and this server approves again automatically, so it never shows a page: it answers the browser’s GET at once with a redirect carrying a `code` bound to the app’s `code_challenge`. The user sees a browser tab flash, at most. RFC 8252 §8.6 and OAuth 2.1 §7.3.1 say a server should not approve automatically when it cannot assure the client’s identity — and for a public client on a loopback address, it cannot.',
+				'The request is valid: the notes client’s `client_id`, a loopback redirect its metadata allows (any port), an `S256` challenge. The user approved this `client_id` before, and this server approves again automatically, so it never shows a page: it answers the browser’s GET at once with a redirect carrying a `code` bound to the app’s `code_challenge`. The user sees a browser tab flash, at most. RFC 8252 §8.6 and OAuth 2.1 §7.3.1 say a server should not approve automatically when it cannot assure the client’s identity — and for a client on a loopback address it cannot, short of an attestation that MCP allows but does not require.',
 			cites: [cite('RFC 8252', '8.6'), cite('OAuth 2.1', '7.3.1'), LOCALHOST_RISKS],
 			code: at('authorization-server', 'authorize-consent', {
 				known: 'This user approved this client_id before…',
@@ -98,7 +98,7 @@ const impersonation: ScenarioStory = {
 		'ask-first-consent-page': {
 			title: 'The server asks the user, and says where the answer goes',
 			narration:
-				'This server does not approve automatically: a public client’s identity cannot be proven, so an earlier approval says nothing about who is asking now. Its page names the client and, as MCP requires, the redirect URI’s host — `127.0.0.1` — with a warning that this address is on the user’s own computer. The host alone cannot tell the honest client from the app: both listen on `127.0.0.1`. What helps is that the user is asked at all, about a sign-in they did not start.',
+				'This server does not approve automatically: a client on a loopback redirect cannot prove which app it is, so an earlier approval says nothing about who is asking now. Its page names the client and the redirect URI’s host, `127.0.0.1` (MCP: MUST), with a warning that this address is on the user’s own computer (MCP: SHOULD). The host alone cannot tell the honest client from the app: both listen on `127.0.0.1`. What helps is that the user is asked at all, about a sign-in they did not start.',
 			cites: [cite('RFC 8252', '8.6'), cite('OAuth 2.1', '7.3.1'), LOCALHOST_RISKS],
 			code: at('authorization-server', 'authorize-consent', {
 				ask: 'No automatic approval: the page is shown every time…',
@@ -110,7 +110,7 @@ const impersonation: ScenarioStory = {
 		'ask-first-user-declines': {
 			title: 'The user declines; the server redirects with access_denied',
 			narration:
-				'The user did not start a sign-in, so they answer no. The server redirects to the registered redirect URI with `error=access_denied` and the `state`, as RFC 6749 prescribes when the resource owner denies the request, and issues no code.',
+				'The user did not start a sign-in, so they answer no. The server redirects to the request’s redirect URI, the app’s port 49152, with `error=access_denied` and the `state`, as RFC 6749 prescribes when the resource owner denies the request, and issues no code.',
 			cites: [cite('RFC 6749', '4.1.2.1')],
 			code: at('authorization-server', 'authorize-consent', {
 				declined: 'The user said no: an error redirect, no code.'
@@ -125,10 +125,10 @@ const impersonation: ScenarioStory = {
 		verdict: 'Attacker gets in when the server approves silently · stopped when it asks',
 		tone: 'mixed',
 		lesson:
-			'PKCE proves that whoever redeems a code started the sign-in; it cannot prove which app that is. Against an app borrowing your client_id on localhost, what helps is a server that asks the user every time and says where the answer goes.',
+			'PKCE proves that whoever redeems a code started the sign-in; it cannot prove which app that is. Against an app borrowing your client_id on localhost, what helps is a server that asks the user every time, so that they can decline a sign-in they did not start; MCP also requires it to show the redirect host.',
 		contrast:
 			'With silent re-approval the app gets a token and PKCE passes; when the server asks, the user declines and no code is issued.',
-		next: 's256',
+		next: 'step-up',
 		tools: [{ label: 'Quiz: who must use PKCE?', section: 'quiz-title' }]
 	}
 };

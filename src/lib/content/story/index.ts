@@ -17,7 +17,8 @@ const LOADERS: Record<ScenarioId, () => Promise<{ default: ScenarioStory }>> = {
 	'mcp-discovery': () => import('./mcp-discovery'),
 	'refresh-replay': () => import('./refresh-replay'),
 	'mix-up': () => import('./mix-up'),
-	impersonation: () => import('./impersonation')
+	impersonation: () => import('./impersonation'),
+	'step-up': () => import('./step-up')
 };
 
 /** Loads one scenario's text (its own chunk, like the scenario's protocol module). */

@@ -236,7 +236,7 @@ export const SHARED: Record<string, SharedText> = {
 			cite('RFC 9728', '3'),
 			cite('MCP 2025-11-25', 'Authorization Server Discovery')
 		],
-		code: at('client', 'discover-resource', {
+		code: at('discovery', 'discover-resource', {
 			'fetch-metadata': 'The client fetches the metadata from the URL the 401 named…',
 			'authorization-server': '…and takes from it the authorization server to use.'
 		})
@@ -249,7 +249,7 @@ export const SHARED: Record<string, SharedText> = {
 				? `The authorization server’s metadata (RFC 8414) lists its endpoints and \`code_challenge_methods_supported\`: ${methods.join(', ')}.`
 				: 'The authorization server’s metadata (RFC 8414) lists its endpoints — and no `code_challenge_methods_supported`. RFC 8414 says an omitted field means the server does not support PKCE.',
 			cites: [cite('RFC 8414', '2'), cite('RFC 9700', '2.1.1')],
-			code: at('client', 'discover-server', {
+			code: at('discovery', 'discover-server', {
 				'check-support': 'Before anything else, the client checks the metadata for PKCE support.'
 			})
 		};
@@ -259,7 +259,7 @@ export const SHARED: Record<string, SharedText> = {
 		narration:
 			'The metadata lists `S256`, so the client may start the sign-in, and it will use `S256`, as MCP requires of a client that can.',
 		cites: [cite('MCP 2025-11-25', 'Authorization Code Protection'), cite('RFC 8414', '2')],
-		code: at('client', 'check-pkce-support', {
+		code: at('discovery', 'check-pkce-support', {
 			proceed: 'code_challenge_methods_supported is there and lists S256: go on.'
 		}),
 		question: 'The metadata lists S256. May the client go on?'
@@ -272,7 +272,7 @@ export const SHARED: Record<string, SharedText> = {
 			cite('MCP 2026-07-28', 'Authorization'),
 			cite('RFC 8414', '2')
 		],
-		code: at('client', 'check-pkce-support', {
+		code: at('discovery', 'check-pkce-support', {
 			absent: 'No code_challenge_methods_supported: the server does not support PKCE, so stop.'
 		}),
 		question: 'The metadata does not mention PKCE. Should the client go on with the sign-in?'

@@ -11,7 +11,10 @@ type SourceFile =
 	| 'refresh-tokens'
 	| 'hostile-server'
 	| 'impersonation'
-	| 'code-injection';
+	| 'code-injection'
+	| 'step-up'
+	| 'scoped-mcp-server'
+	| 'discovery';
 
 /**
  * A region of a protocol source file, shown beside the step, with the lines the step is about:

@@ -5,7 +5,7 @@
  */
 import type { RedeemStrategy } from '../attacker';
 import { carriesOf, type Timeline } from '../timeline';
-import type { Outcome, Step } from '../types';
+import type { HttpResponse, Outcome, Step } from '../types';
 import type { World } from '../world';
 
 /** What a scenario may change about a shared step: its id, and its verdict in this story. */
@@ -195,13 +195,13 @@ export async function clientRedeems(
 	return exchange.response.status;
 }
 
-/** The client calls a tool on the MCP server with its token. */
+/** The client calls a tool on the MCP server with its token; returns the server's answer. */
 export async function clientCallsMcp(
 	t: Timeline,
 	w: World,
-	options: StepOptions = {}
-): Promise<number> {
-	const exchange = await w.client.callMcp(w.send);
+	{ tool, ...options }: StepOptions & { tool?: string } = {}
+): Promise<HttpResponse> {
+	const exchange = await w.client.callMcp(w.send, tool);
 	t.record({
 		id: 'mcp-call',
 		action: 'mcp-call',
@@ -213,7 +213,7 @@ export async function clientCallsMcp(
 		outcome: exchange.response.status === 200 ? 'ok' : 'rejected',
 		...options
 	});
-	return exchange.response.status;
+	return exchange.response;
 }
 
 const REDEEM_ID: Record<RedeemStrategy, string> = {

@@ -59,8 +59,8 @@ function deliver(t: Timeline, w: World, app: Impersonation, location: string): b
 
 /**
  * A borrowed client ID on localhost (MCP 2025-11-25, "Localhost Redirect URI Risks"): PKCE passes
- * for the malicious app, whose flow it is. What stops it is a server that asks the user (RFC 8252
- * §8.6, OAuth 2.1 §7.3.1) and names where the answer goes; the user declines.
+ * for the malicious app, whose flow it is. What stops it is a server that asks the user every
+ * time (RFC 8252 §8.6, OAuth 2.1 §7.3.1), and a user who declines a sign-in they did not start.
  */
 const impersonation: ScenarioDefinition = {
 	async play(t, env) {

@@ -13,7 +13,8 @@ export const SCENARIO_IDS: readonly ScenarioId[] = [
 	'mcp-discovery',
 	'refresh-replay',
 	'mix-up',
-	'impersonation'
+	'impersonation',
+	'step-up'
 ];
 
 const LOADERS: Record<ScenarioId, () => Promise<{ default: ScenarioDefinition }>> = {
@@ -27,7 +28,8 @@ const LOADERS: Record<ScenarioId, () => Promise<{ default: ScenarioDefinition }>
 	'mcp-discovery': () => import('./mcp-discovery'),
 	'refresh-replay': () => import('./refresh-replay'),
 	'mix-up': () => import('./mix-up'),
-	impersonation: () => import('./impersonation')
+	impersonation: () => import('./impersonation'),
+	'step-up': () => import('./step-up')
 };
 
 /** Loads one scenario module (its own chunk), so the page ships only the one it shows. */

@@ -1,12 +1,13 @@
-import { checkPkceSupport } from '../client';
+import { checkPkceSupport, Discovery } from '../discovery';
 import type { ScenarioDefinition } from './definition';
 import { carriesOf, type Timeline } from '../timeline';
-import { createWorld, type World } from '../world';
+import { createWorld, MCP_RESOURCE, type World } from '../world';
 import * as flow from './flow';
 
 /** 401 -> RFC 9728 metadata -> RFC 8414 metadata -> proceed only with S256 announced. */
 async function discover(t: Timeline, w: World): Promise<boolean> {
-	const first = await w.client.callWithoutToken(w.send);
+	const discovery = new Discovery(w.client, MCP_RESOURCE);
+	const first = await discovery.callWithoutToken(w.send);
 	t.record({
 		id: 'mcp-unauthorized',
 		from: 'client',
@@ -16,7 +17,7 @@ async function discover(t: Timeline, w: World): Promise<boolean> {
 		carries: carriesOf({ request: first.request }),
 		outcome: 'info'
 	});
-	const resource = await w.client.fetchResourceMetadata(w.send);
+	const resource = await discovery.fetchResourceMetadata(w.send);
 	t.record({
 		id: 'resource-metadata',
 		from: 'client',
@@ -26,7 +27,7 @@ async function discover(t: Timeline, w: World): Promise<boolean> {
 		carries: {},
 		outcome: 'info'
 	});
-	const server = await w.client.fetchServerMetadata(w.send);
+	const server = await discovery.fetchServerMetadata(w.send);
 	t.record({
 		id: 'server-metadata',
 		from: 'client',

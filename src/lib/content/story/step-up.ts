@@ -1,0 +1,138 @@
+import type { ScenarioStory, StepOverride } from '../types';
+import { at, cite, queryOf } from './text';
+
+const SCOPE_CHALLENGE = cite('MCP 2025-11-25', 'Scope Challenge Handling');
+const CURRENT = cite('MCP 2026-07-28', 'Authorization');
+
+/** The refused call, in both phases: only the scope the tool needs differs. */
+const denied =
+	(tool: string, needs: string): StepOverride =>
+	() => ({
+		title: `The client calls ${tool}; the MCP server answers 403 insufficient_scope`,
+		narration: `The client signed in earlier for \`notes:read\` and holds a valid token for this server. Now it calls \`${tool}\`, which needs \`${needs}\`. The token is active and for this server, so this is not a 401: the server answers \`403 Forbidden\` with \`WWW-Authenticate: Bearer error="insufficient_scope"\`, the scope this call needs (\`scope="${needs}"\`) and \`resource_metadata\`. It names only what this call needs, not what the client already has.`,
+		cites: [cite('RFC 6750', '3.1'), SCOPE_CHALLENGE],
+		code: at('scoped-mcp-server', 'scope-challenge', {
+			check: `The token’s scopes lack ${needs}…`,
+			refuse: '…so the tool does not run: 403 with a challenge.',
+			scope: 'The challenge names the scope this call needs.'
+		})
+	});
+
+/** The new sign-in's start, in both phases: the union, and a new PKCE pair. */
+const widens =
+	(union: string): StepOverride =>
+	() => ({
+		title: 'The client asks for more scope, with a new PKCE pair',
+		narration: `Acting for a user, the client tries a step-up: a new authorization request. MCP 2026-07-28 has it ask for the union of the scopes it asked for before and those in the challenge — \`${union}\` — because the server names only what this call needs: a token for the challenged scope alone would lose \`notes:read\`, and the next \`list_notes\` would be refused. It makes a new \`code_verifier\` and \`code_challenge\` and a new \`state\`: PKCE makes a new pair for every authorization request, never reusing the first sign-in’s.`,
+		cites: [CURRENT, SCOPE_CHALLENGE, cite('RFC 7636', '4.1')],
+		code: at('step-up', 'step-up', {
+			read: 'A 403 with error="insufficient_scope": a scope challenge.',
+			challenged: 'The scope the call needs, from the challenge.',
+			union: 'The union with what it asked for before (MCP 2026-07-28).'
+		}),
+		question:
+			'The first sign-in was for notes:read; the server now asks for more. Which scopes should the client ask for?'
+	});
+
+const opens: StepOverride = (step) => {
+	const redirect = queryOf(step, 'redirect_uri');
+	const host = redirect ? new URL(redirect).host : '';
+	return {
+		title: 'The client opens the browser, asking for the wider scope',
+		narration: `The same authorization request as any sign-in — \`client_id\`, the loopback \`redirect_uri\` ${host}, \`state\`, the new \`code_challenge\` with \`code_challenge_method=S256\`, and \`resource\` — now with \`scope=${queryOf(step, 'scope')}\`. The user will see what the client asks for and approve it or not: more access means asking the user again.`,
+		cites: [cite('RFC 6749', '3.3'), cite('RFC 7636', '4.3'), cite('RFC 8707', '2')],
+		code: at('client', 'authorize-request', {
+			scope: 'The scopes it asks for, space-separated.',
+			challenge: 'The new code_challenge, not the first sign-in’s.'
+		})
+	};
+};
+
+/**
+ * Step-up authorization (MCP 2025-11-25 "Scope Challenge Handling"; the union is 2026-07-28's):
+ * 403 insufficient_scope, a new sign-in with a new PKCE pair, the call again; a retry limit.
+ */
+const stepUp: ScenarioStory = {
+	description:
+		'The MCP server answers 403 insufficient_scope; the client signs in again with a new PKCE pair for the union of its scopes, and stops after a limit when more scope never comes.',
+	summary:
+		'A token for notes:read meets a tool that needs notes:write: the server answers 403 insufficient_scope, and the client signs in again, with a new code_verifier, for notes:read notes:write, then retries. When the server asks for a scope the authorization server never issues, the client tries once and stops instead of looping.',
+	phases: {
+		'more-scope': { title: 'A tool that needs more scope' },
+		'never-enough': {
+			title: 'A scope the server never issues',
+			intro:
+				'Now the tool needs `notes:admin`, a scope this authorization server does not issue to anyone.'
+		}
+	},
+	steps: {
+		'more-scope-tool-denied': denied('add_note', 'notes:write'),
+		'more-scope-make-verifier': widens('notes:read notes:write'),
+		'more-scope-open-browser': opens,
+		'more-scope-token-client': {
+			title: 'The client redeems the new code; the token carries both scopes',
+			narration:
+				'The client sends the new `code` with the new `code_verifier`; the server checks it against the new `code_challenge`, exactly as in the first sign-in, and issues a new `access_token`. Its response says which scopes it granted: `notes:read notes:write`. The new token replaces the old one.',
+			cites: [cite('RFC 7636', '4.6'), cite('RFC 6749', '3.3')],
+			code: at('authorization-server', 'token-issue', {
+				scope: 'The scopes of the token, in the token response.'
+			})
+		},
+		'more-scope-tool-retried': {
+			title: 'The client calls add_note again, with the new token',
+			narration:
+				'The client retries the call that was refused, with the new token. Its scopes include `notes:write`, so the tool runs. The token also keeps `notes:read`, so the client’s other calls go on working.',
+			cites: [SCOPE_CHALLENGE, cite('RFC 6750', '2.1')],
+			code: at('scoped-mcp-server', 'scope-challenge', {
+				check: 'Nothing is missing now…',
+				serve: '…so the tool runs.'
+			})
+		},
+		'never-enough-tool-denied': denied('delete_all_notes', 'notes:admin'),
+		'never-enough-make-verifier': widens('notes:read notes:admin'),
+		'never-enough-open-browser': opens,
+		'never-enough-token-client': {
+			title: 'The server issues a token without notes:admin',
+			narration:
+				'The PKCE check passes and the server issues a token, but only for the scopes it issues: RFC 6749 lets a server leave out part of the requested scope, and then it MUST say so in the response. The response says `scope: notes:read`. A client that reads it can already tell that the call will fail again.',
+			cites: [cite('RFC 6749', '3.3'), cite('RFC 7636', '4.6')],
+			code: at('authorization-server', 'grant-scope', {
+				known: 'Only the scopes this server issues: notes:admin is left out.'
+			})
+		},
+		'never-enough-tool-retried': {
+			title: 'The client calls delete_all_notes again, with the new token',
+			narration:
+				'The new token still lacks `notes:admin`, so the server answers `403 insufficient_scope` again, with the same challenge. A client that re-authorized every time would send the user to the same consent page in a loop.',
+			cites: [cite('RFC 6750', '3.1'), SCOPE_CHALLENGE],
+			code: at('scoped-mcp-server', 'scope-challenge', {
+				check: 'notes:admin is still missing…',
+				refuse: '…so the same 403, the same challenge.'
+			}),
+			question:
+				'The client signed in again and still gets 403 insufficient_scope. What should it do now?'
+		},
+		'never-enough-client-gives-up': (step) => ({
+			title: 'The client after a second 403 for the same call',
+			narration: `This client allows one new sign-in per call, and it has used it, so it answers the second 403 by stopping — in its own words, “${step.reason}”. MCP asks clients to retry “no more than a few times”; the number is the client’s choice. The user can find out why the server wants \`notes:admin\`; the client does not loop.`,
+			cites: [SCOPE_CHALLENGE],
+			code: at('step-up', 'step-up', {
+				limit: 'It has re-authorized for this call already: it gives up.'
+			})
+		})
+	},
+	end: {
+		had: 'nothing: there is no attacker here; the risk is a client that loses scopes or loops',
+		lacked:
+			'a token with the scope the tool needs, until the user approved more; and notes:admin, which this server never issues',
+		verdict: 'More scope after a new sign-in · stopped after one retry',
+		tone: 'mixed',
+		lesson:
+			'On 403 insufficient_scope an MCP client signs in again like the first time — new PKCE pair, new state — for the union of its scopes, and stops after a few tries.',
+		contrast:
+			'Asking for the challenged scope alone would drop notes:read; retrying without a limit would send the user to the consent page again and again.',
+		next: 's256',
+		tools: [{ label: 'Quiz: who must use PKCE?', section: 'quiz-title' }]
+	}
+};
+export default stepUp;
