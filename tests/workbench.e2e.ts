@@ -172,6 +172,36 @@ test.describe('the workbench', () => {
 		}
 	});
 
+	test('RFC 8252 §7.3, §8.3: the redirect URI check answers with the server’s matching and says why', async ({
+		watched: page
+	}) => {
+		await openWorkbench(page);
+		const verdict = page.getByTestId('redirect-verdict');
+		// The defaults: the registered loopback URI and the port the client picked.
+		await expect(verdict.locator('h3')).toHaveText('✓ Loopback IP, another port: accepted');
+		await expect(verdict).toContainText('RFC 8252 §7.3');
+		const registered = page.getByLabel('Registered redirect_uri');
+		const requested = page.getByLabel('Sent in the authorization request');
+		const cases: [string, string, string][] = [
+			['http://127.0.0.1/callback', 'http://[::1]:53682/callback', 'loopback-host'],
+			['http://localhost/callback', 'http://localhost:53682/callback', 'localhost-port'],
+			['http://127.0.0.1/callback', 'https://127.0.0.1:53682/callback', 'scheme'],
+			['http://127.0.0.1/callback', 'http://127.0.0.1/callback', 'exact'],
+			['127.0.0.1/callback', 'http://127.0.0.1/callback', 'not-a-url']
+		];
+		for (const [r, q, kind] of cases) {
+			await registered.fill(r);
+			await requested.fill(q);
+			await expect(verdict, `${r} vs ${q}`).toHaveAttribute('data-kind', kind);
+		}
+		await expect(verdict.locator('h3')).toHaveText('✕ One of them is not a URL');
+		// The example buttons fill both fields.
+		await page.getByRole('group', { name: 'Examples' }).getByRole('button').nth(2).click();
+		await expect(registered).toHaveValue('http://localhost/callback');
+		await expect(verdict).toHaveAttribute('data-kind', 'localhost-port');
+		await expect(verdict).toContainText('NOT RECOMMENDED');
+	});
+
 	test('what goes wrong: the unchecked server lets the attacker win; a lost verifier fails', async ({
 		watched: page
 	}) => {
@@ -235,6 +265,8 @@ test.describe('the workbench', () => {
 	test('no accessibility violations, light and dark, after using every panel', async ({
 		watched: page
 	}) => {
+		// Every panel, used twice (light and dark), each pass ending in a full-page axe scan.
+		test.slow();
 		for (const colorScheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme });
 			await openWorkbench(page);
@@ -250,6 +282,11 @@ test.describe('the workbench', () => {
 			);
 			await page.getByRole('button', { name: 'Send no code_verifier' }).click();
 			await expect(page.getByTestId('redeem-outcome')).toBeVisible();
+			await page.getByLabel('Sent in the authorization request').fill('http://[::1]:1/callback');
+			await expect(page.getByTestId('redirect-verdict')).toHaveAttribute(
+				'data-kind',
+				'loopback-host'
+			);
 			await expectAccessible(page);
 		}
 	});

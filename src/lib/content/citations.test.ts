@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { testVectorEnvironment } from '$lib/protocol/environment';
 import type { ScenarioId } from '$lib/protocol/types';
 import { DIAGNOSES } from './diagnoses';
+import { REDIRECT_VERDICTS } from './redirects';
 import { FAILURE_MODES } from './failures';
 import { GLOSSARY } from './glossary';
 import { PRIMER } from './primer';
@@ -81,9 +82,11 @@ describe('the content check', () => {
 		expect(terms).toEqual([...terms].sort((a, b) => a.localeCompare(b, 'en')));
 	});
 
-	test('every workbench diagnosis and failure mode cites known sections', () => {
+	test('every workbench diagnosis, redirect verdict and failure mode cites known sections', () => {
 		for (const [kind, entry] of Object.entries(DIAGNOSES))
 			expectCited(`diagnosis ${kind}`, entry.cites);
+		for (const [kind, entry] of Object.entries(REDIRECT_VERDICTS))
+			expectCited(`redirect ${kind}`, entry.cites);
 		for (const mode of FAILURE_MODES) expectCited(`failure ${mode.id}`, mode.cites);
 	});
 

@@ -5,6 +5,7 @@ import { RFC7636_APPENDIX_B } from '$lib/pkce/vectors';
 import { testVectorEnvironment } from '$lib/protocol/environment';
 import type { ScenarioId } from '$lib/protocol/types';
 import { DIAGNOSES } from './diagnoses';
+import { REDIRECT_VERDICTS } from './redirects';
 import { FAILURE_MODES } from './failures';
 import { GLOSSARY } from './glossary';
 import { OUTCOME_LABEL, outcomeOf } from './outcomes';
@@ -64,6 +65,9 @@ const TEXTS: readonly (readonly [string, string])[] = [
 	),
 	...GLOSSARY.map((g) => [`glossary ${g.term}`, g.definition] as const),
 	...Object.entries(DIAGNOSES).map(([kind, d]) => [`diagnosis ${kind}`, d.explanation] as const),
+	...Object.entries(REDIRECT_VERDICTS).map(
+		([kind, r]) => [`redirect ${kind}`, `${r.title}. ${r.explanation}`] as const
+	),
 	...FAILURE_MODES.map((m) => [`failure ${m.id}`, m.explanation] as const),
 	...PRIMER.map((p, i) => [`primer ${i + 1}`, p.text] as const),
 	...pages,

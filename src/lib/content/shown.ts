@@ -31,6 +31,7 @@ export const WORKBENCH_SECTIONS: readonly string[] = [
 	'redeem-title',
 	'guess-title',
 	'diagnose-title',
+	'redirect-title',
 	'failures-title',
 	'quiz-title',
 	'glossary-title'

@@ -62,7 +62,7 @@ export const CITED_SECTIONS: Record<SpecId, readonly string[]> = {
 	'RFC 8707': ['2'],
 	// §2 (the server sends iss) checked against the RFC's text; §2.4 is in shared/FACTS.md.
 	'RFC 9207': ['2', '2.4'],
-	'RFC 9700': ['2.1.1', '2.2.2', '4.4', '4.5', '4.8', '4.8.2', '4.14.2'],
+	'RFC 9700': ['2.1', '2.1.1', '2.2.2', '4.4', '4.5', '4.8', '4.8.2', '4.14.2'],
 	'RFC 9728': ['2', '3', '5.1'],
 	// draft -15 (OAUTH21_DRAFT): the numbers checked against shared/FACTS.md
 	'OAuth 2.1': [
