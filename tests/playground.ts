@@ -16,7 +16,8 @@ export const SCENARIOS = [
 	'refresh-replay',
 	'mix-up',
 	'impersonation',
-	'step-up'
+	'step-up',
+	'discovery'
 ] as const;
 
 export const s256 = (verifier: string) =>

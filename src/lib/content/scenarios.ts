@@ -14,7 +14,8 @@ const INFO: Record<ScenarioId, Omit<ScenarioInfo, 'id'>> = {
 	'mix-up': { title: 'Mix-up: two servers, one hostile' },
 	'refresh-replay': { title: 'A stolen refresh token' },
 	impersonation: { title: 'A borrowed client ID' },
-	'step-up': { title: 'Step-up: 403 insufficient_scope' }
+	'step-up': { title: 'Step-up: 403 insufficient_scope' },
+	discovery: { title: 'Discovery, as the spec runs it' }
 };
 
 /** The scenarios in the order the playground offers them, with their names. */

@@ -58,12 +58,12 @@ export const CITED_SECTIONS: Record<SpecId, readonly string[]> = {
 	'RFC 6749': ['2.1', '3.3', '4.1.2', '4.1.2.1', '4.1.3', '5.1', '5.2', '10.5', '10.12'],
 	'RFC 6750': ['2.1', '3.1'],
 	'RFC 8252': ['6', '7.3', '8.1', '8.3', '8.5', '8.6'],
-	'RFC 8414': ['2'],
+	'RFC 8414': ['2', '3.1', '3.3'],
 	'RFC 8707': ['2'],
 	// §2 (the server sends iss) checked against the RFC's text; §2.4 is in shared/FACTS.md.
 	'RFC 9207': ['2', '2.4'],
 	'RFC 9700': ['2.1', '2.1.1', '2.2.2', '4.4', '4.5', '4.8', '4.8.2', '4.14.2'],
-	'RFC 9728': ['2', '3', '5.1'],
+	'RFC 9728': ['2', '3', '3.1', '3.3', '5.1'],
 	// draft -15 (OAUTH21_DRAFT): the numbers checked against shared/FACTS.md
 	'OAuth 2.1': [
 		'3.2.4',

@@ -24,11 +24,46 @@ export function checkPkceSupport(metadata: Record<string, unknown>): PkceSupport
 }
 // #endregion check-pkce-support
 
+/** What a fetched metadata document says about going on: found and valid, or why not. */
+export type MetadataCheck =
+	{ found: false } | { found: true; valid: true } | { found: true; valid: false; reason: string };
+
+// #region well-known
+/**
+ * Where a resource's metadata may be when the 401 does not name it (RFC 9728 §3.1): the
+ * well-known URL with the resource's path inserted, then the root one (MCP 2025-11-25).
+ * @see https://www.rfc-editor.org/rfc/rfc9728#section-3.1
+ */
+export function resourceMetadataCandidates(resource: string): string[] {
+	const { origin, pathname } = new URL(resource);
+	const root = `${origin}/.well-known/oauth-protected-resource`;
+	return pathname === '/' ? [root] : [`${root}${pathname}`, root]; // #mark path-first
+}
+
+/**
+ * Where an authorization server's metadata may be, in the order MCP 2025-11-25 tries them:
+ * RFC 8414 first, then OpenID Connect Discovery; with a path in the issuer, the path inserted
+ * after the well-known segment, and OpenID Connect's appended form last.
+ * @see https://www.rfc-editor.org/rfc/rfc8414#section-3.1
+ */
+export function serverMetadataCandidates(issuer: string): string[] {
+	const { origin, pathname } = new URL(issuer);
+	const path = pathname === '/' ? '' : pathname;
+	const candidates = [
+		`${origin}/.well-known/oauth-authorization-server${path}`, // #mark oauth
+		`${origin}/.well-known/openid-configuration${path}` // #mark oidc
+	];
+	if (path) candidates.push(`${origin}${path}/.well-known/openid-configuration`);
+	return candidates;
+}
+// #endregion well-known
+
 /**
  * How an MCP client finds its authorization server and checks it before a sign-in (MCP
- * 2025-11-25): the 401's `resource_metadata`, the RFC 9728 protected resource metadata, the
- * RFC 8414 authorization server metadata, and PKCE support in it. Loaded only by the scenario
- * that shows discovery; the others start with a client that knows its server.
+ * 2025-11-25, 2026-07-28): the 401's `resource_metadata` or the well-known fallback, the
+ * protected resource metadata (its `resource` must be this server), the authorization server
+ * metadata (its `issuer` must be the server named), and PKCE support in it. Loaded only by the
+ * scenarios that show discovery; the others start with a client that knows its server.
  * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization
  */
 export class Discovery {
@@ -43,7 +78,7 @@ export class Discovery {
 
 	// #region discover-resource
 	/**
-	 * Calls the MCP server without a token; its 401 names the protected resource metadata.
+	 * Calls the MCP server without a token; its 401 should name the protected resource metadata.
 	 * @see https://www.rfc-editor.org/rfc/rfc9728#section-5.1
 	 */
 	async callWithoutToken(send: Send): Promise<Exchange> {
@@ -54,34 +89,66 @@ export class Discovery {
 		return { request, response };
 	}
 
-	/** Reads the protected resource metadata: which authorization server to use (RFC 9728 §2). */
-	async fetchResourceMetadata(send: Send): Promise<Exchange> {
-		if (!this.resourceMetadataUrl) throw new Error('no resource_metadata URL yet');
-		const request = getRequest(this.resourceMetadataUrl); // #mark fetch-metadata
+	/** The URLs to try, in order: the one the 401 named, else the well-known ones. */
+	resourceMetadataUrls(): string[] {
+		if (this.resourceMetadataUrl) return [this.resourceMetadataUrl];
+		return resourceMetadataCandidates(this.resource); // #mark fallback
+	}
+
+	/**
+	 * Reads protected resource metadata (RFC 9728 §2) from one URL: whose `resource` it is, and
+	 * which authorization server to use.
+	 */
+	async fetchResourceMetadata(
+		send: Send,
+		url = this.resourceMetadataUrls()[0]!
+	): Promise<Exchange & { verdict: MetadataCheck }> {
+		const request = getRequest(url); // #mark fetch-metadata
 		const response = await send(request);
-		const servers = response.json?.authorization_servers;
+		if (response.status !== 200) return { request, response, verdict: { found: false } };
+		const { resource, authorization_servers: servers } = response.json ?? {};
+		// RFC 9728 §3.3: metadata for another resource MUST NOT be used.
+		if (resource !== this.resource) {
+			// #mark check-resource
+			const reason = `the metadata is for ${String(resource)}, not ${this.resource}`;
+			return { request, response, verdict: { found: true, valid: false, reason } }; // #mark refuse-resource
+		}
 		if (Array.isArray(servers) && typeof servers[0] === 'string') {
 			this.authorizationServer = servers[0]; // #mark authorization-server
 		}
-		return { request, response };
+		return { request, response, verdict: { found: true, valid: true } };
 	}
 	// #endregion discover-resource
 
 	// #region discover-server
-	/**
-	 * Reads the authorization server's metadata and decides whether it may proceed.
-	 * @see https://www.rfc-editor.org/rfc/rfc8414#section-3
-	 */
-	async fetchServerMetadata(send: Send): Promise<Exchange & { support: PkceSupport }> {
+	/** The URLs of the authorization server's metadata, in the order MCP tries them. */
+	serverMetadataUrls(): string[] {
 		if (!this.authorizationServer) throw new Error('no authorization server yet');
-		const request = getRequest(
-			`${this.authorizationServer}/.well-known/oauth-authorization-server`
-		);
+		return serverMetadataCandidates(this.authorizationServer);
+	}
+
+	/**
+	 * Reads the authorization server's metadata from one URL and decides whether it may proceed:
+	 * the `issuer` must be the server the resource named, and PKCE must be announced.
+	 * @see https://www.rfc-editor.org/rfc/rfc8414#section-3.3
+	 */
+	async fetchServerMetadata(
+		send: Send,
+		url = this.serverMetadataUrls()[0]!
+	): Promise<Exchange & { verdict: MetadataCheck; support?: PkceSupport }> {
+		const request = getRequest(url);
 		const response = await send(request);
+		if (response.status !== 200) return { request, response, verdict: { found: false } };
 		const metadata = response.json ?? {};
+		// RFC 8414 §3.3, required of clients by MCP 2026-07-28: another issuer's metadata is not used.
+		if (metadata.issuer !== this.authorizationServer) {
+			// #mark check-issuer
+			const reason = `the metadata's issuer is ${String(metadata.issuer)}, not ${this.authorizationServer}`;
+			return { request, response, verdict: { found: true, valid: false, reason } }; // #mark refuse-issuer
+		}
 		const support = checkPkceSupport(metadata); // #mark check-support
 		if (support.proceed) this.client.useServer(metadata);
-		return { request, response, support };
+		return { request, response, verdict: { found: true, valid: true }, support };
 	}
 	// #endregion discover-server
 }

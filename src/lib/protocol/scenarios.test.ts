@@ -311,6 +311,41 @@ describe('step-up (MCP 2025-11-25 “Scope Challenge Handling”, 2026-07-28)', 
 	});
 });
 
+describe('discovery as MCP 2025-11-25 runs it (RFC 9728 §3, RFC 8414 §3)', () => {
+	const path = (s: Step) => new URL(s.request!.url).pathname;
+
+	test('no resource_metadata in the 401: the well-known URLs, path-inserted first; then RFC 8414, then OIDC', async () => {
+		const r = await run('discovery');
+		const fallback = r.steps.filter((s) => s.phase === 'fallback');
+		expect(headerOf(fallback[0]!.response!, 'WWW-Authenticate')).toBe('Bearer');
+		expect(
+			fallback.filter((s) => s.request?.method === 'GET').map((s) => [path(s), s.response!.status])
+		).toEqual([
+			['/.well-known/oauth-protected-resource/mcp', 404],
+			['/.well-known/oauth-protected-resource', 200],
+			['/.well-known/oauth-authorization-server', 404],
+			['/.well-known/openid-configuration', 200]
+		]);
+		expect(fallback.at(-1)!.id).toBe('fallback-proceed');
+	});
+
+	test('RFC 9728 §3.3 and RFC 8414 §3.3: a document for another resource or issuer is refused, and nothing follows', async () => {
+		const r = await run('discovery');
+		const wrongResource = r.steps.filter((s) => s.phase === 'wrong-resource');
+		expect(wrongResource.at(-1)!.id).toBe('wrong-resource-refuse-resource');
+		expect(wrongResource.at(-1)!.reason).toBe(
+			'the metadata is for https://mcp.other.example/mcp, not https://mcp.example.com/mcp'
+		);
+		expect(wrongResource.some((s) => s.to === 'as')).toBe(false);
+		const wrongIssuer = r.steps.filter((s) => s.phase === 'wrong-issuer');
+		expect(wrongIssuer.at(-1)!.reason).toBe(
+			"the metadata's issuer is https://login.other.example, not https://auth.example.com"
+		);
+		expect(wrongIssuer.some((s) => s.request?.url.includes('/authorize'))).toBe(false);
+		expect(r.steps.at(-1)!.id).toBe('wrong-issuer-refuse-issuer');
+	});
+});
+
 describe('RFC 7636 §4.6: a token step carries the PKCE check the server performed', () => {
 	const check = (r: ScenarioRun, id: string) => {
 		const found = step(r, id).check;
@@ -510,7 +545,8 @@ describe('every scenario', () => {
 			'refresh-replay',
 			'mix-up',
 			'impersonation',
-			'step-up'
+			'step-up',
+			'discovery'
 		]);
 		const index = readFileSync(new URL('./scenarios/index.ts', import.meta.url), 'utf8');
 		expect(index).not.toMatch(/^import (?!type).*from '\.\/(?!flow)/m);
@@ -555,7 +591,7 @@ describe('RFC 7636 Appendix B: the test-vector run', () => {
 		expect(a).toEqual(b);
 	});
 
-	test.each(IDS.filter((id) => id !== 'no-pkce'))(
+	test.each(IDS.filter((id) => id !== 'no-pkce' && id !== 'discovery'))(
 		'%s: the first verifier and challenge are the Appendix B values',
 		async (id) => {
 			const r = await run(id);

@@ -139,4 +139,5 @@ export type ScenarioId =
 	| 'refresh-replay'
 	| 'mix-up'
 	| 'impersonation'
-	| 'step-up';
+	| 'step-up'
+	| 'discovery';

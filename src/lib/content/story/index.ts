@@ -18,7 +18,8 @@ const LOADERS: Record<ScenarioId, () => Promise<{ default: ScenarioStory }>> = {
 	'refresh-replay': () => import('./refresh-replay'),
 	'mix-up': () => import('./mix-up'),
 	impersonation: () => import('./impersonation'),
-	'step-up': () => import('./step-up')
+	'step-up': () => import('./step-up'),
+	discovery: () => import('./discovery')
 };
 
 /** Loads one scenario's text (its own chunk, like the scenario's protocol module). */

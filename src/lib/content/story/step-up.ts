@@ -131,7 +131,7 @@ const stepUp: ScenarioStory = {
 			'On 403 insufficient_scope an MCP client signs in again like the first time — new PKCE pair, new state — for the union of its scopes, and stops after a few tries.',
 		contrast:
 			'Asking for the challenged scope alone would drop notes:read; retrying without a limit would send the user to the consent page again and again.',
-		next: 's256',
+		next: 'discovery',
 		tools: [{ label: 'Quiz: who must use PKCE?', section: 'quiz-title' }]
 	}
 };

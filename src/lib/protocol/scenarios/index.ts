@@ -14,7 +14,8 @@ export const SCENARIO_IDS: readonly ScenarioId[] = [
 	'refresh-replay',
 	'mix-up',
 	'impersonation',
-	'step-up'
+	'step-up',
+	'discovery'
 ];
 
 const LOADERS: Record<ScenarioId, () => Promise<{ default: ScenarioDefinition }>> = {
@@ -29,7 +30,8 @@ const LOADERS: Record<ScenarioId, () => Promise<{ default: ScenarioDefinition }>
 	'refresh-replay': () => import('./refresh-replay'),
 	'mix-up': () => import('./mix-up'),
 	impersonation: () => import('./impersonation'),
-	'step-up': () => import('./step-up')
+	'step-up': () => import('./step-up'),
+	discovery: () => import('./discovery')
 };
 
 /** Loads one scenario module (its own chunk), so the page ships only the one it shows. */
