@@ -95,6 +95,9 @@ export class Discovery {
 		return resourceMetadataCandidates(this.resource); // #mark fallback
 	}
 
+	// #endregion discover-resource
+
+	// #region read-resource-metadata
 	/**
 	 * Reads protected resource metadata (RFC 9728 §2) from one URL: whose `resource` it is, and
 	 * which authorization server to use.
@@ -118,15 +121,15 @@ export class Discovery {
 		}
 		return { request, response, verdict: { found: true, valid: true } };
 	}
-	// #endregion discover-resource
+	// #endregion read-resource-metadata
 
-	// #region discover-server
 	/** The URLs of the authorization server's metadata, in the order MCP tries them. */
 	serverMetadataUrls(): string[] {
 		if (!this.authorizationServer) throw new Error('no authorization server yet');
 		return serverMetadataCandidates(this.authorizationServer);
 	}
 
+	// #region discover-server
 	/**
 	 * Reads the authorization server's metadata from one URL and decides whether it may proceed:
 	 * the `issuer` must be the server the resource named, and PKCE must be announced.

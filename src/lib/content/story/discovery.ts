@@ -20,7 +20,7 @@ const resourceOk: StepOverride = {
 	narration:
 		'The document’s `resource` is `https://mcp.example.com/mcp`, the very server the client called, so the client may use it: it takes the first of `authorization_servers`, `https://auth.example.com`.',
 	cites: [cite('RFC 9728', '3.3'), cite('RFC 9728', '2')],
-	code: at('discovery', 'discover-resource', {
+	code: at('discovery', 'read-resource-metadata', {
 		'check-resource': 'The resource must be the server the client called…',
 		'authorization-server': '…and then the client takes the authorization server it names.'
 	})
@@ -75,7 +75,7 @@ const discovery: ScenarioStory = {
 			narration:
 				'Next in the spec’s order comes the root: `/.well-known/oauth-protected-resource`. This server serves its metadata there. Its `resource` is `https://mcp.example.com/mcp`, the server the client called, so the client uses it and takes the authorization server it names.',
 			cites: [cite('RFC 9728', '3.1'), cite('RFC 9728', '3.3'), DISCOVERY],
-			code: at('discovery', 'discover-resource', {
+			code: at('discovery', 'read-resource-metadata', {
 				'check-resource': 'The document is for the server the client called…',
 				'authorization-server': '…so the client takes its authorization server.'
 			})
@@ -115,7 +115,7 @@ const discovery: ScenarioStory = {
 			narration:
 				'The document at that URL says `resource: https://mcp.other.example/mcp` — another server’s metadata, copied or misconfigured, or planted to send the client to another authorization server. RFC 9728 requires the `resource` to be the server the client asked about (here the URL it called); if it is not, the metadata MUST NOT be used.',
 			cites: [cite('RFC 9728', '3.3')],
-			code: at('discovery', 'discover-resource', {
+			code: at('discovery', 'read-resource-metadata', {
 				'check-resource': 'The resource is not the server the client called.'
 			}),
 			question: 'The metadata names another MCP server as its resource. Should the client use it?'
@@ -124,7 +124,7 @@ const discovery: ScenarioStory = {
 			title: 'The client after a resource mismatch',
 			narration: `The client stops: ${step.reason}. It sends the user nowhere and no request to any authorization server. Following this document would have let it pick the authorization server for someone else’s MCP server.`,
 			cites: [cite('RFC 9728', '3.3')],
-			code: at('discovery', 'discover-resource', {
+			code: at('discovery', 'read-resource-metadata', {
 				'refuse-resource': 'Another resource: the document is not used.'
 			})
 		}),

@@ -236,7 +236,7 @@ export const SHARED: Record<string, SharedText> = {
 			cite('RFC 9728', '3'),
 			cite('MCP 2025-11-25', 'Authorization Server Discovery')
 		],
-		code: at('discovery', 'discover-resource', {
+		code: at('discovery', 'read-resource-metadata', {
 			'fetch-metadata': 'The client fetches the metadata from the URL the 401 named…',
 			'authorization-server': '…and takes from it the authorization server to use.'
 		})
