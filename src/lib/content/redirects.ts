@@ -45,13 +45,19 @@ export const REDIRECT_VERDICTS: Record<RedirectKind, RedirectText> = {
 	'loopback-host': {
 		title: 'A different loopback host: refused',
 		explanation:
-			'`127.0.0.1`, `[::1]` and `localhost` all mean this computer, but to the server they are different hosts, and only the port may differ. A client that listens on IPv6 must register and send `[::1]`; clients should not assume IPv4 or IPv6 is available, and trying both is RECOMMENDED.',
+			'`127.0.0.1`, `[::1]` and `localhost` all mean this computer, but to the server they are different hosts, and only the port may differ. A client must send the host it registered: if it may listen on IPv6, register `[::1]` too. Clients should not assume IPv4 or IPv6 is available, and trying both is RECOMMENDED.',
 		cites: [ANY_PORT, LOOPBACK]
 	},
 	path: {
 		title: 'The path or query differs: refused',
 		explanation:
 			'Same host, but the path, the query or a fragment differs from the registered URI. Only the port of a loopback IP literal may vary: `/callback` and `/callback/` are different strings.',
+		cites: [EXACT, ANY_PORT]
+	},
+	spelling: {
+		title: 'Written differently: refused',
+		explanation:
+			'Parsed, the two may name the same address — a capital letter, a default port, `127.1` for `127.0.0.1`, a user name before the host — but the server compares redirect URIs as strings. Send the URI character for character as registered; only the port of a loopback IP literal may differ.',
 		cites: [EXACT, ANY_PORT]
 	},
 	scheme: {

@@ -141,6 +141,26 @@ describe('/authorize: client and redirect_uri', () => {
 		expect(redirectUriMatches('http://127.0.0.1/callback', 'http://127.0.0.2:80/callback')).toBe(
 			false
 		);
+		// Only the port may differ: the rest is compared as written, not as a parsed URL.
+		for (const requested of [
+			'http://user@127.0.0.1:9/callback',
+			'http://127.1:9/callback',
+			'HTTP://127.0.0.1:9/callback',
+			'http://127.0.0.1:9/callback/',
+			'http://127.0.0.1:9/callback#top',
+			'http://127.0.0.1:9/callback?x=1',
+			'https://127.0.0.1:9/callback',
+			'http://[::1]:9/callback',
+			'http://localhost:9/callback'
+		]) {
+			expect(redirectUriMatches('http://127.0.0.1/callback', requested), requested).toBe(false);
+		}
+		expect(redirectUriMatches('http://127.0.0.1:4000/callback', 'http://127.0.0.1/callback')).toBe(
+			true
+		);
+		expect(redirectUriMatches('http://localhost/callback', 'http://localhost:9/callback')).toBe(
+			false
+		);
 	});
 });
 

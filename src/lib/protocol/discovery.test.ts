@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { resourceMetadataCandidates, serverMetadataCandidates } from './discovery';
+import { McpClient } from './client';
+import { Discovery, resourceMetadataCandidates, serverMetadataCandidates } from './discovery';
+import { deterministicRandom } from './environment';
+import { jsonResponse, type Send } from './http';
 
 describe('MCP 2025-11-25: where the client looks for metadata, in order', () => {
 	test('RFC 9728 §3.1: the resource’s path inserted after the well-known segment, then the root', () => {
@@ -10,6 +13,10 @@ describe('MCP 2025-11-25: where the client looks for metadata, in order', () => 
 		expect(resourceMetadataCandidates('https://example.com/')).toEqual([
 			'https://example.com/.well-known/oauth-protected-resource'
 		]);
+		// A terminating slash is removed before the suffix goes in.
+		expect(resourceMetadataCandidates('https://example.com/mcp/')[0]).toBe(
+			'https://example.com/.well-known/oauth-protected-resource/mcp'
+		);
 	});
 
 	test('RFC 8414 §3.1 then OpenID Connect Discovery, path-inserted, then the OIDC appended form', () => {
@@ -18,9 +25,70 @@ describe('MCP 2025-11-25: where the client looks for metadata, in order', () => 
 			'https://auth.example.com/.well-known/openid-configuration/tenant1',
 			'https://auth.example.com/tenant1/.well-known/openid-configuration'
 		]);
+		expect(serverMetadataCandidates('https://auth.example.com/tenant1/')[0]).toBe(
+			'https://auth.example.com/.well-known/oauth-authorization-server/tenant1'
+		);
 		expect(serverMetadataCandidates('https://auth.example.com')).toEqual([
 			'https://auth.example.com/.well-known/oauth-authorization-server',
 			'https://auth.example.com/.well-known/openid-configuration'
 		]);
+	});
+});
+
+describe('RFC 9728 §3.3, RFC 8414 §3.3: a document is used only for the server it was asked about', () => {
+	const RESOURCE = 'https://mcp.example.com/mcp';
+	const ISSUER = 'https://auth.example.com';
+	const client = () =>
+		new McpClient({
+			client_id: 'cli',
+			port: 5000,
+			resource: RESOURCE,
+			random: deterministicRandom(1),
+			sha256: { name: 'WebCrypto', digest: async () => new Uint8Array(32) }
+		});
+	const serving =
+		(documents: Record<string, Record<string, unknown>>): Send =>
+		async (request) => {
+			const document = documents[request.url];
+			return document ? jsonResponse(200, document) : jsonResponse(404, { error: 'not_found' });
+		};
+	const PRM = 'https://mcp.example.com/.well-known/oauth-protected-resource/mcp';
+	const OIDC = `${ISSUER}/.well-known/openid-configuration`;
+
+	test('protected resource metadata for another resource, or naming no server, is refused', async () => {
+		const other = new Discovery(client(), RESOURCE);
+		const send = serving({
+			[PRM]: { resource: 'https://x.example/mcp', authorization_servers: [ISSUER] }
+		});
+		expect((await other.fetchResourceMetadata(send, PRM)).verdict).toEqual({
+			found: true,
+			valid: false,
+			reason: 'the metadata is for https://x.example/mcp, not https://mcp.example.com/mcp'
+		});
+		expect(other.hasAuthorizationServer()).toBe(false);
+		const none = new Discovery(client(), RESOURCE);
+		const bare = serving({ [PRM]: { resource: RESOURCE } });
+		expect((await none.fetchResourceMetadata(bare, PRM)).verdict).toMatchObject({ valid: false });
+		expect(none.hasAuthorizationServer()).toBe(false);
+	});
+
+	test('an OpenID Connect document from another issuer is refused; the right one is used', async () => {
+		const discovery = new Discovery(client(), RESOURCE);
+		const documents = {
+			[PRM]: { resource: RESOURCE, authorization_servers: [ISSUER] },
+			[OIDC]: { issuer: 'https://login.other.example', code_challenge_methods_supported: ['S256'] }
+		};
+		await discovery.fetchResourceMetadata(serving(documents), PRM);
+		const [oauth, oidc] = discovery.serverMetadataUrls();
+		expect((await discovery.fetchServerMetadata(serving(documents), oauth)).verdict).toEqual({
+			found: false
+		});
+		const wrong = await discovery.fetchServerMetadata(serving(documents), oidc);
+		expect(wrong.verdict).toMatchObject({ valid: false });
+		expect(wrong.support).toBeUndefined();
+		documents[OIDC] = { ...documents[OIDC], issuer: ISSUER };
+		const right = await discovery.fetchServerMetadata(serving(documents), oidc);
+		expect(right.verdict).toEqual({ found: true, valid: true });
+		expect(right.support).toEqual({ proceed: true });
 	});
 });

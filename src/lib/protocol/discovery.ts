@@ -36,8 +36,9 @@ export type MetadataCheck =
  */
 export function resourceMetadataCandidates(resource: string): string[] {
 	const { origin, pathname } = new URL(resource);
+	const path = pathname.replace(/\/$/, ''); // §3.1: a terminating slash is removed first
 	const root = `${origin}/.well-known/oauth-protected-resource`;
-	return pathname === '/' ? [root] : [`${root}${pathname}`, root]; // #mark path-first
+	return path ? [`${root}${path}`, root] : [root]; // #mark path-first
 }
 
 /**
@@ -48,7 +49,7 @@ export function resourceMetadataCandidates(resource: string): string[] {
  */
 export function serverMetadataCandidates(issuer: string): string[] {
 	const { origin, pathname } = new URL(issuer);
-	const path = pathname === '/' ? '' : pathname;
+	const path = pathname.replace(/\/$/, ''); // RFC 8414 §3.1: a terminating slash is removed first
 	const candidates = [
 		`${origin}/.well-known/oauth-authorization-server${path}`, // #mark oauth
 		`${origin}/.well-known/openid-configuration${path}` // #mark oidc
@@ -116,12 +117,19 @@ export class Discovery {
 			const reason = `the metadata is for ${String(resource)}, not ${this.resource}`;
 			return { request, response, verdict: { found: true, valid: false, reason } }; // #mark refuse-resource
 		}
-		if (Array.isArray(servers) && typeof servers[0] === 'string') {
-			this.authorizationServer = servers[0]; // #mark authorization-server
+		if (!Array.isArray(servers) || typeof servers[0] !== 'string') {
+			const reason = 'the metadata names no authorization server';
+			return { request, response, verdict: { found: true, valid: false, reason } };
 		}
+		this.authorizationServer = servers[0]; // #mark authorization-server
 		return { request, response, verdict: { found: true, valid: true } };
 	}
 	// #endregion read-resource-metadata
+
+	/** Whether a protected resource metadata document named the authorization server. */
+	hasAuthorizationServer(): boolean {
+		return this.authorizationServer !== undefined;
+	}
 
 	/** The URLs of the authorization server's metadata, in the order MCP tries them. */
 	serverMetadataUrls(): string[] {

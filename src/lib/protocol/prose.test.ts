@@ -46,6 +46,9 @@ const WIRE_TEXTS: Readonly<Record<string, string>> = {
 	// discovery.ts: why the client refuses metadata (RFC 9728 §3.3, RFC 8414 §3.3)
 	'the metadata is for ${}, not ${}': 'refusal reason',
 	"the metadata's issuer is ${}, not ${}": 'refusal reason',
+	'the metadata names no authorization server': 'refusal reason',
+	'no protected resource metadata found': 'refusal reason',
+	'no authorization server metadata found': 'refusal reason',
 	// step-up.ts: why the client stops asking for more scope
 	'still 403 insufficient_scope after ${} new sign-in${}: the client stops and tells the user':
 		'refusal reason'

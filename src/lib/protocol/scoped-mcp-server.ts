@@ -5,8 +5,7 @@ import type { HttpRequest, HttpResponse } from './types';
 /**
  * An MCP server whose tools need scopes (MCP 2025-11-25, "Scope Challenge Handling"). A token
  * that lacks them gets 403 with an RFC 6750 §3.1 `insufficient_scope` challenge that names the
- * scopes this call needs, and only those: adding up the scopes is the client's job. Loaded only
- * by the step-up scenario.
+ * scopes this call needs. Loaded only by the step-up scenario.
  * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization
  */
 export class ScopedMcpServer extends McpServer {

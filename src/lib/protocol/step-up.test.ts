@@ -166,6 +166,28 @@ describe('RFC 6749 §3.3: the scope of a token', () => {
 		expect(as.lookupAccessToken(response.json!.access_token as string)?.scope).toBe('notes:read');
 	});
 
+	test('RFC 6749 §3.3: a request with no scope this server issues fails with invalid_scope', () => {
+		const as = setup(['notes:read']);
+		const url = new URL('https://auth.example.com/authorize');
+		for (const [name, value] of Object.entries({
+			response_type: 'code',
+			client_id: 'cli',
+			redirect_uri: 'http://127.0.0.1:5000/callback',
+			code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+			code_challenge_method: 'S256',
+			scope: 'notes:admin'
+		}))
+			url.searchParams.append(name, value);
+		const answer = as.authorize(url.href);
+		expect(answer.kind).toBe('redirect');
+		if (answer.kind !== 'redirect') return;
+		expect(new URL(answer.location).searchParams.get('error')).toBe('invalid_scope');
+		url.searchParams.delete('scope');
+		const none = as.authorize(url.href);
+		if (none.kind !== 'redirect') throw new Error(none.kind);
+		expect(new URL(none.location).searchParams.get('error')).toBe('invalid_scope');
+	});
+
 	test('a server without scopes ignores scope: no scope in the response or the metadata', async () => {
 		const { as, response } = await tokenFor(undefined, 'notes:read');
 		expect(response.status).toBe(200);

@@ -12,6 +12,7 @@ export type RedirectKind =
 	| 'localhost-port'
 	| 'loopback-host'
 	| 'path'
+	| 'spelling'
 	| 'scheme'
 	| 'different';
 
@@ -57,9 +58,13 @@ function kindOfMismatch(a: URL, b: URL, localhost: boolean): RedirectKind {
 		LOOPBACK_IPS.includes(url.hostname) || url.hostname === 'localhost';
 	if (loopback(a) && loopback(b) && a.hostname !== b.hostname) return 'loopback-host';
 	if (localhost && a.hostname === b.hostname && a.port !== b.port) return 'localhost-port';
-	// Same host, and a port that may differ only on a loopback IP literal: the rest differs.
-	const portMatters = !LOOPBACK_IPS.includes(a.hostname) && a.port !== b.port;
-	if (a.hostname === b.hostname && !portMatters) return 'path';
+	// Same host, and a port that may differ only on an http loopback IP literal.
+	const anyPort = a.protocol === 'http:' && LOOPBACK_IPS.includes(a.hostname);
+	if (a.hostname === b.hostname && (anyPort || a.port === b.port)) {
+		const same = a.pathname === b.pathname && a.search === b.search && b.hash === '';
+		// Parsed alike, written differently: case, a default port, 127.1, a user name.
+		return same ? 'spelling' : 'path';
+	}
 	return 'different';
 }
 

@@ -73,8 +73,8 @@ const discovery: ScenarioStory = {
 		'fallback-resource-metadata-root': {
 			title: 'Then the root well-known URL',
 			narration:
-				'Next in the spec’s order comes the root: `/.well-known/oauth-protected-resource`. This server serves its metadata there. Its `resource` is `https://mcp.example.com/mcp`, the server the client called, so the client uses it and takes the authorization server it names.',
-			cites: [cite('RFC 9728', '3.1'), cite('RFC 9728', '3.3'), DISCOVERY],
+				'Next comes the root, `/.well-known/oauth-protected-resource`: MCP’s fallback (RFC 9728 itself defines the path-inserted URL for a resource with a path). This server serves its metadata there. Its `resource` is `https://mcp.example.com/mcp`, the server the client called, and this client uses a document only for that resource; it takes the authorization server it names.',
+			cites: [DISCOVERY, cite('RFC 9728', '3.1')],
 			code: at('discovery', 'read-resource-metadata', {
 				'check-resource': 'The document is for the server the client called…',
 				'authorization-server': '…so the client takes its authorization server.'

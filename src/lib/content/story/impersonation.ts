@@ -59,7 +59,7 @@ const impersonation: ScenarioStory = {
 		'auto-approve-auto-approved': {
 			title: 'The server answers the browser',
 			narration:
-				'The request is valid: the notes client’s `client_id`, a loopback redirect its metadata allows (any port), an `S256` challenge. The user approved this `client_id` before, and this server approves again automatically, so it never shows a page: it answers the browser’s GET at once with a redirect carrying a `code` bound to the app’s `code_challenge`. The user sees a browser tab flash, at most. RFC 8252 §8.6 and OAuth 2.1 §7.3.1 say a server should not approve automatically when it cannot assure the client’s identity — and for a client on a loopback address it cannot, short of an attestation that MCP allows but does not require.',
+				'The request is valid: the notes client’s `client_id`, the loopback address its metadata lists with a port of the app’s own, which the server must accept (RFC 8252 §7.3), an `S256` challenge. The user approved this `client_id` before, and this server approves again automatically, so it never shows a page: it answers the browser’s GET at once with a redirect carrying a `code` bound to the app’s `code_challenge`. All the user sees is a browser tab that opened by itself. RFC 8252 §8.6 and OAuth 2.1 (draft -15) §7.3.1 say a server should not approve automatically when it cannot assure the client’s identity — and for a client on a loopback address it cannot, short of an attestation that MCP allows but does not require.',
 			cites: [cite('RFC 8252', '8.6'), cite('OAuth 2.1', '7.3.1'), LOCALHOST_RISKS],
 			code: at('authorization-server', 'authorize-consent', {
 				known: 'This user approved this client_id before…',

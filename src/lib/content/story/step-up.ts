@@ -9,7 +9,7 @@ const denied =
 	(tool: string, needs: string): StepOverride =>
 	() => ({
 		title: `The client calls ${tool}; the MCP server answers 403 insufficient_scope`,
-		narration: `The client signed in earlier for \`notes:read\` and holds a valid token for this server. Now it calls \`${tool}\`, which needs \`${needs}\`. The token is active and for this server, so this is not a 401: the server answers \`403 Forbidden\` with \`WWW-Authenticate: Bearer error="insufficient_scope"\`, the scope this call needs (\`scope="${needs}"\`) and \`resource_metadata\`. It names only what this call needs, not what the client already has.`,
+		narration: `The client signed in earlier for \`notes:read\` and holds a valid token for this server. Now it calls \`${tool}\`, which needs \`${needs}\`. The token is active and for this server, so this is not a 401: the server answers \`403 Forbidden\` with \`WWW-Authenticate: Bearer error="insufficient_scope"\`, the scope this call needs (\`scope="${needs}"\`) and \`resource_metadata\`.`,
 		cites: [cite('RFC 6750', '3.1'), SCOPE_CHALLENGE],
 		code: at('scoped-mcp-server', 'scope-challenge', {
 			check: `The token’s scopes lack ${needs}…`,
@@ -23,8 +23,8 @@ const widens =
 	(union: string): StepOverride =>
 	() => ({
 		title: 'The client asks for more scope, with a new PKCE pair',
-		narration: `Acting for a user, the client tries a step-up: a new authorization request. MCP 2026-07-28 has it ask for the union of the scopes it asked for before and those in the challenge — \`${union}\` — because the server names only what this call needs: a token for the challenged scope alone would lose \`notes:read\`, and the next \`list_notes\` would be refused. It makes a new \`code_verifier\` and \`code_challenge\` and a new \`state\`: PKCE makes a new pair for every authorization request, never reusing the first sign-in’s.`,
-		cites: [CURRENT, SCOPE_CHALLENGE, cite('RFC 7636', '4.1')],
+		narration: `Acting for a user, the client tries a step-up: a new authorization request. MCP 2026-07-28 has it ask for the union of the scopes it asked for before and those in the challenge — \`${union}\` — a token for the challenged scope alone would lose \`notes:read\`, and the next \`list_notes\` would be refused. It makes a new \`code_verifier\` and \`code_challenge\` and a new \`state\`: PKCE makes a new pair for every authorization request, never reusing the first sign-in’s.`,
+		cites: [CURRENT, SCOPE_CHALLENGE, cite('RFC 7636', '4.1'), cite('RFC 9700', '2.1.1')],
 		code: at('step-up', 'step-up', {
 			read: 'A 403 with error="insufficient_scope": a scope challenge.',
 			challenged: 'The scope the call needs, from the challenge.',
@@ -39,7 +39,7 @@ const opens: StepOverride = (step) => {
 	const host = redirect ? new URL(redirect).host : '';
 	return {
 		title: 'The client opens the browser, asking for the wider scope',
-		narration: `The same authorization request as any sign-in — \`client_id\`, the loopback \`redirect_uri\` ${host}, \`state\`, the new \`code_challenge\` with \`code_challenge_method=S256\`, and \`resource\` — now with \`scope=${queryOf(step, 'scope')}\`. The user will see what the client asks for and approve it or not: more access means asking the user again.`,
+		narration: `The same authorization request as any sign-in — \`client_id\`, the loopback \`redirect_uri\` ${host}, \`state\`, the new \`code_challenge\` with \`code_challenge_method=S256\`, and \`resource\` — now with \`scope=${queryOf(step, 'scope')}\`. More access means asking the user again.`,
 		cites: [cite('RFC 6749', '3.3'), cite('RFC 7636', '4.3'), cite('RFC 8707', '2')],
 		code: at('client', 'authorize-request', {
 			scope: 'The scopes it asks for, space-separated.',

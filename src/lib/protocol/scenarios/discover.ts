@@ -54,6 +54,10 @@ export async function discover(t: Timeline, w: World, send: Send = w.send): Prom
 		if (refuse(t, 'refuse-resource', verdict)) return false;
 		if (verdict.found) break;
 	}
+	if (!discovery.hasAuthorizationServer()) {
+		const reason = 'no protected resource metadata found';
+		return !refuse(t, 'refuse-resource', { found: true, valid: false, reason });
+	}
 
 	const names = ['server-metadata', 'server-metadata-oidc', 'server-metadata-oidc-appended'];
 	for (const [i, url] of discovery.serverMetadataUrls().entries()) {
@@ -82,5 +86,6 @@ export async function discover(t: Timeline, w: World, send: Send = w.send): Prom
 		});
 		return support.proceed;
 	}
-	throw new Error('no authorization server metadata found');
+	const reason = 'no authorization server metadata found';
+	return !refuse(t, 'refuse-issuer', { found: true, valid: false, reason });
 }
