@@ -48,6 +48,27 @@ test.describe('presenter mode', () => {
 		await expect(stepLine(page)).toHaveText(/^Step 6 of/);
 	});
 
+	test('an attack PKCE does not stop: the room is asked, then the check passes on screen', async ({
+		watched: page
+	}) => {
+		await page.goto('./?present#impersonation/4');
+		await hydrated(page);
+		await expect(stepLine(page)).toHaveText('Step 4 of 11');
+		await page.keyboard.press('PageDown');
+		await expect(stepLine(page)).toHaveText(/^Step 5 of/);
+		await expect(page.locator('.predict')).toHaveText(/Will PKCE stop it\?/);
+		await expect(detail(page)).not.toContainText('"access_token"');
+		await expect(page.locator('.message.current .check')).toHaveCount(0);
+
+		await page.keyboard.press('PageDown');
+		await expect(stepLine(page)).toHaveText(/^Step 5 of/);
+		await expect(page.locator('.message.current .check')).toContainText('PKCE check passes');
+		await expect(detail(page)).toContainText('"access_token"');
+		const height = await page.evaluate(() => document.documentElement.scrollHeight);
+		expect(height).toBeLessThanOrEqual(720);
+		await expectAccessible(page);
+	});
+
 	test('N makes fresh values on the same step; P and the button leave and enter', async ({
 		watched: page
 	}) => {
