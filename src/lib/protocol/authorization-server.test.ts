@@ -249,7 +249,9 @@ describe('/authorize: consent', () => {
 		const { as } = setup({}, { approvals: new Set() });
 		consentText(as.authorize(authorizeUrl(), 'alice', false)); // never approved: asked
 		issueCode(as);
-		expect(redirectParams(as.authorize(authorizeUrl(), 'alice', false)).get('code')).toBeTruthy();
+		expect(redirectParams(as.authorize(authorizeUrl(), 'alice', false)).get('code')).toMatch(
+			/^[A-Za-z0-9_-]{43}$/
+		);
 		consentText(as.authorize(authorizeUrl(), 'bob', false)); // another user: asked
 	});
 

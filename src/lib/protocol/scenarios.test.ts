@@ -230,7 +230,7 @@ describe('impersonation (MCP 2025-11-25 “Localhost Redirect URI Risks”): wha
 		expect(status(r, 'auto-approve-auto-approved')).toBe(302);
 		const location = new URL(headerOf(step(r, 'auto-approve-auto-approved').response!, 'Location'));
 		expect(location.host).toBe('127.0.0.1:49152');
-		expect(location.searchParams.get('code')).toBeTruthy();
+		expect(location.searchParams.get('code')).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32 random octets
 		expect(
 			r.steps.some((s) => s.response?.text?.startsWith('Sign in') && s.phase === 'auto-approve')
 		).toBe(false);
