@@ -12,6 +12,9 @@ export default defineConfig({
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
 	retries: 0,
+	// CI machines are slower and shared: the same test takes up to twice as long there.
+	timeout: process.env.CI ? 60_000 : 30_000,
+	expect: { timeout: process.env.CI ? 10_000 : 5_000 },
 	workers: process.env.CI ? 2 : undefined,
 	reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
 	outputDir: 'test-results',

@@ -127,13 +127,13 @@ for (const size of SIZES) {
 	});
 }
 
-test('every step of every scenario: its marked lines are emphasized and its notes are inside the code panel', async ({
-	watched: page
-}) => {
-	test.slow();
-	await page.setViewportSize({ width: 1280, height: 800 });
-	await page.emulateMedia({ reducedMotion: 'reduce' });
-	for (const scenario of SCENARIOS) {
+// One test per scenario: a loop over all of them outgrew one test's time on a slow machine.
+for (const scenario of SCENARIOS) {
+	test(`every step of ${scenario}: its marked lines are emphasized and its notes are inside the code panel`, async ({
+		watched: page
+	}) => {
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await page.emulateMedia({ reducedMotion: 'reduce' });
 		await openPlayground(page, `#${scenario}/1`);
 		for (;;) {
 			const code = detail(page).locator('figure.code');
@@ -157,8 +157,8 @@ test('every step of every scenario: its marked lines are emphasized and its note
 			await page.keyboard.press('ArrowRight');
 			await expect(detail(page)).not.toHaveAttribute('data-step-id', id!);
 		}
-	}
-});
+	});
+}
 
 function toBox(rect: { x: number; y: number; width: number; height: number } | null) {
 	return rect
