@@ -15,8 +15,9 @@ import {
 	webCryptoRandom,
 	webCryptoSha256
 } from '../pkce';
+import { serverMetadataCandidates } from './discovery';
 import { RotatingRefreshTokens } from './refresh-tokens';
-import { createAuthorizationServer, type ServerPolicy } from './index';
+import { createAuthorizationServer, type RegisteredClient, type ServerPolicy } from './index';
 import { startOidcProvider, type OidcProviderHarness } from './oidc-provider.harness';
 
 /** What a client sees after GET /authorize, whichever server answered. */
@@ -27,6 +28,8 @@ interface AuthorizeAnswer {
 	code?: string;
 	error?: string;
 	state?: string;
+	/** `iss` in the redirect (RFC 9207 §2), if the server sent it. */
+	iss?: string;
 }
 
 /** What a client sees after POST /token. */
@@ -69,7 +72,8 @@ function oidcSubject(op: OidcProviderHarness): Subject {
 				redirected: answer.location !== undefined,
 				code: answer.code,
 				error: answer.error,
-				state: answer.location?.searchParams.get('state') ?? undefined
+				state: answer.location?.searchParams.get('state') ?? undefined,
+				iss: answer.iss
 			};
 		},
 		async token(form) {
@@ -90,14 +94,17 @@ function oidcSubject(op: OidcProviderHarness): Subject {
 /** The simulation, driven through the same requests. */
 function simulationSubject(
 	policy: Partial<ServerPolicy> = {},
-	{ refreshTokens = false }: { refreshTokens?: boolean } = {}
+	{
+		refreshTokens = false,
+		clients = [
+			{ client_id: CLIENT_ID, redirect_uris: [REDIRECT_URI] },
+			{ client_id: OTHER_CLIENT_ID, redirect_uris: [REDIRECT_URI] }
+		]
+	}: { refreshTokens?: boolean; clients?: RegisteredClient[] } = {}
 ): Subject {
 	const server = createAuthorizationServer({
 		issuer: SIM_ISSUER,
-		clients: [
-			{ client_id: CLIENT_ID, redirect_uris: [REDIRECT_URI] },
-			{ client_id: OTHER_CLIENT_ID, redirect_uris: [REDIRECT_URI] }
-		],
+		clients,
 		resources: [RESOURCE],
 		policy,
 		random: webCryptoRandom,
@@ -129,7 +136,8 @@ function simulationSubject(
 				redirected: true,
 				code: location.searchParams.get('code') ?? undefined,
 				error: location.searchParams.get('error') ?? undefined,
-				state: location.searchParams.get('state') ?? undefined
+				state: location.searchParams.get('state') ?? undefined,
+				iss: location.searchParams.get('iss') ?? undefined
 			};
 		},
 		async token(form) {
@@ -260,6 +268,88 @@ describe('cross-check against oidc-provider 9.13.3: discovery', () => {
 			return metadata.code_challenge_methods_supported;
 		});
 		expectAll(answers, ['S256']);
+	});
+
+	it('RFC 8414 §3 / OpenID Connect Discovery §4: oidc-provider answers at both addresses MCP 2025-11-25 tries, in its order, with one document whose issuer is the issuer (RFC 8414 §3.3)', async () => {
+		// oidc-provider routes both well-known paths to one discovery action
+		// (lib/helpers/initialize_app.js), so the RFC 8414 address, tried first, already answers.
+		const addresses = serverMetadataCandidates(op.issuer);
+		expect(addresses).toEqual([
+			`${op.issuer}/.well-known/oauth-authorization-server`,
+			`${op.issuer}/.well-known/openid-configuration`
+		]);
+		const [oauth, openid] = await Promise.all(addresses.map((url) => op.getJson(url)));
+		expect([oauth?.status, openid?.status]).toEqual([200, 200]);
+		expect(oauth?.json?.issuer).toBe(op.issuer);
+		expect(openid?.json).toEqual(oauth?.json);
+		// The simulation's client tries the same order for its server, whose metadata names it.
+		expect(serverMetadataCandidates(SIM_ISSUER)).toEqual([
+			`${SIM_ISSUER}/.well-known/oauth-authorization-server`,
+			`${SIM_ISSUER}/.well-known/openid-configuration`
+		]);
+		expect((await sim.metadata()).issuer).toBe(SIM_ISSUER);
+	});
+});
+
+describe('cross-check against oidc-provider 9.13.3: iss in the authorization response (RFC 9207)', () => {
+	// oidc-provider always adds `iss` = its issuer, to a code (lib/actions/authorization/respond.js)
+	// and to an error (lib/shared/authorization_error_handler.js), and always advertises it
+	// (lib/actions/discovery.js); no option turns it off. The simulation does so under its
+	// `issInResponse` policy, which STRICT_POLICY leaves off.
+	let issuing: Subject[];
+
+	beforeAll(() => {
+		issuing = [oidcSubject(op), simulationSubject({ issInResponse: true })];
+	});
+
+	it('RFC 9207 §2: iss equals the metadata issuer, beside the code and beside an error (simulation: issInResponse)', async () => {
+		const answers = await onBoth(issuing, async (server) => {
+			const { issuer } = await server.metadata();
+			const success = await server.authorize(authorizationRequest(pkce()));
+			const failure = await server.authorize(authorizationRequest());
+			return {
+				issuer,
+				success: { hasCode: typeof success.code === 'string', iss: success.iss },
+				failure: { error: failure.error, iss: failure.iss }
+			};
+		});
+		expectEach(answers, {
+			'oidc-provider': {
+				issuer: op.issuer,
+				success: { hasCode: true, iss: op.issuer },
+				failure: { error: 'invalid_request', iss: op.issuer }
+			},
+			simulation: {
+				issuer: SIM_ISSUER,
+				success: { hasCode: true, iss: SIM_ISSUER },
+				failure: { error: 'invalid_request', iss: SIM_ISSUER }
+			}
+		});
+	});
+
+	it('RFC 9207 §3: both advertise authorization_response_iss_parameter_supported: true (simulation: issInResponse)', async () => {
+		const answers = await onBoth(issuing, async (server) => {
+			const metadata = await server.metadata();
+			return metadata.authorization_response_iss_parameter_supported;
+		});
+		expectAll(answers, true);
+	});
+
+	// Legitimate difference: RFC 9207 §2 has the server SHOULD send `iss`; the simulation's strict
+	// default leaves it out where a scenario has one server (authorization-server.ts ServerPolicy).
+	it('RFC 9207 §2: under STRICT_POLICY the simulation neither sends nor advertises iss (differs: oidc-provider always does)', async () => {
+		const answers = await onBoth(strict, async (server) => {
+			const metadata = await server.metadata();
+			const answer = await server.authorize(authorizationRequest(pkce()));
+			return {
+				advertised: metadata.authorization_response_iss_parameter_supported,
+				iss: answer.iss
+			};
+		});
+		expectEach(answers, {
+			'oidc-provider': { advertised: true, iss: op.issuer },
+			simulation: { advertised: undefined, iss: undefined }
+		});
 	});
 });
 
@@ -739,6 +829,145 @@ describe('cross-check against oidc-provider 9.13.3: refresh tokens of a public c
 			first: { status: 200, error: undefined, refreshToken: true },
 			replay: { status: 400, error: 'invalid_grant' },
 			refresh: { status: 400, error: 'invalid_grant' }
+		});
+	});
+});
+
+describe('cross-check against oidc-provider 9.13.3: Client ID Metadata Documents (CIMD draft -02)', () => {
+	// oidc-provider resolves an https client_id by fetching its document (experimental feature
+	// clientIdMetadataDocument, lib/helpers/client_id_metadata_document.js); the harness answers
+	// that fetch itself. The simulation fetches no documents: its CIMD client is registered under
+	// the URL beforehand (as world.ts does), so only what follows from the document is compared.
+	const CIMD_CLIENT_ID = 'https://notes-cli.example.com/client.json';
+	/** A document without application_type (a web client to oidc-provider), same redirect_uri. */
+	const WEB_CLIENT_ID = 'https://notes-web.example.com/client.json';
+	/** A document served at this URL that names CIMD_CLIENT_ID as its client_id. */
+	const IMPOSTOR_URL = 'https://attacker.example/client.json';
+	/** The portless loopback redirect_uri the documents list (RFC 8252 §7.3). */
+	const CIMD_REDIRECT_URI = 'http://127.0.0.1/callback';
+	const ANOTHER_PORT = 'http://127.0.0.1:49152/callback';
+	const document = (client_id: string, extra: Record<string, unknown> = {}) => ({
+		client_id,
+		client_name: 'Notes CLI',
+		redirect_uris: [CIMD_REDIRECT_URI],
+		token_endpoint_auth_method: 'none', // a public client (CIMD forbids shared secrets)
+		...extra
+	});
+	let cimdOp: OidcProviderHarness;
+	let cimd: Subject[];
+
+	beforeAll(async () => {
+		cimdOp = await startOidcProvider({
+			clientId: CLIENT_ID,
+			otherClientId: OTHER_CLIENT_ID,
+			redirectUri: REDIRECT_URI,
+			resource: RESOURCE,
+			scope: SCOPE,
+			clientIdMetadataDocuments: {
+				[CIMD_CLIENT_ID]: document(CIMD_CLIENT_ID, { application_type: 'native' }),
+				[WEB_CLIENT_ID]: document(WEB_CLIENT_ID),
+				[IMPOSTOR_URL]: document(CIMD_CLIENT_ID, { application_type: 'native' })
+			}
+		});
+		cimd = [
+			oidcSubject(cimdOp),
+			simulationSubject(
+				{},
+				{
+					clients: [CIMD_CLIENT_ID, WEB_CLIENT_ID].map((client_id) => ({
+						client_id,
+						redirect_uris: [CIMD_REDIRECT_URI]
+					}))
+				}
+			)
+		];
+	});
+
+	afterAll(async () => {
+		await cimdOp?.close();
+	});
+
+	it('MCP 2025-11-25 (CIMD): oidc-provider advertises client_id_metadata_document_supported: true (differs: the simulation does not advertise it)', async () => {
+		const answers = await onBoth(cimd, async (server) => {
+			const metadata = await server.metadata();
+			return metadata.client_id_metadata_document_supported;
+		});
+		expectEach(answers, { 'oidc-provider': true, simulation: undefined });
+	});
+
+	it('CIMD draft -02 + RFC 7636 §4.4.1/§4.6: an https client_id URL whose document lists a loopback redirect_uri is accepted on another port, and PKCE still applies', async () => {
+		const client = { client_id: CIMD_CLIENT_ID, redirect_uri: ANOTHER_PORT };
+		const answers = await onBoth(cimd, async (server) => {
+			const noChallenge = await server.authorize(authorizationRequest(client));
+			const wrong = await server.token({
+				...tokenRequest(await mintCode(server, client), generateCodeVerifier()),
+				...client
+			});
+			const right = await server.token({
+				...tokenRequest(await mintCode(server, client), verifier),
+				...client
+			});
+			return {
+				noChallenge: { redirected: noChallenge.redirected, error: noChallenge.error },
+				wrong: verdict(wrong),
+				right: verdict(right)
+			};
+		});
+		expectAll(answers, {
+			noChallenge: { redirected: true, error: 'invalid_request' },
+			wrong: { status: 400, error: 'invalid_grant' },
+			right: { status: 200, error: undefined }
+		});
+		// oidc-provider fetched the document once and used its cache afterwards (at least 30 s).
+		expect(cimdOp.documentFetches.filter((url) => url === CIMD_CLIENT_ID)).toEqual([
+			CIMD_CLIENT_ID
+		]);
+	});
+
+	it('CIMD draft -02: a document whose client_id is not its own URL is refused -> 400 page, no redirect', async () => {
+		// oidc-provider only: the simulation fetches no documents (see above).
+		const answer = await cimdOp.authorize(
+			authorizationRequest({ ...pkce(), client_id: IMPOSTOR_URL, redirect_uri: ANOTHER_PORT })
+		);
+		expect(answer).toEqual({
+			status: 400,
+			error: 'invalid_client_metadata',
+			// The check itself, not some other defect of the document (it is served, and the same
+			// document at its own URL is accepted above).
+			errorDescription: 'client_id metadata document client_id does not match the expected value'
+		});
+		expect(cimdOp.documentFetches).toContain(IMPOSTOR_URL);
+	});
+
+	// Difference: the any-port match is RFC 8252 §7.3's rule for native apps, not CIMD's (its
+	// redirect URIs match exactly). oidc-provider applies it only to application_type=native
+	// (lib/models/client.js, redirectUriAllowed); the simulation to every loopback redirect_uri.
+	it('RFC 8252 §7.3: another loopback port is refused for a document without application_type=native (differs: the simulation accepts it)', async () => {
+		const answers = await onBoth(cimd, async (server) => {
+			const exact = await server.authorize(
+				authorizationRequest({
+					...pkce(),
+					client_id: WEB_CLIENT_ID,
+					redirect_uri: CIMD_REDIRECT_URI
+				})
+			);
+			const other = await server.authorize(
+				authorizationRequest({ ...pkce(), client_id: WEB_CLIENT_ID, redirect_uri: ANOTHER_PORT })
+			);
+			return {
+				exact: { redirected: exact.redirected, hasCode: typeof exact.code === 'string' },
+				other: { status: other.status, redirected: other.redirected, error: other.error }
+			};
+		});
+		expectEach(answers, {
+			'oidc-provider': {
+				exact: { redirected: true, hasCode: true },
+				other: { status: 400, redirected: false, error: 'invalid_redirect_uri' }
+			},
+			simulation: {
+				exact: { redirected: true, hasCode: true },
+				other: { status: 302, redirected: true, error: undefined }
+			}
 		});
 	});
 });

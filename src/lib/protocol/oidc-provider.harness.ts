@@ -14,6 +14,11 @@
  * Token introspection (RFC 7662) is on in every configuration, for a wire-level view of whether
  * oidc-provider still honours a token.
  *
+ * With `clientIdMetadataDocuments` oidc-provider's experimental Client ID Metadata Document feature
+ * (draft-ietf-oauth-client-id-metadata-document-02) is on: an https `client_id` is resolved by
+ * fetching its document, and the harness answers that fetch itself (oidc-provider's `fetch`
+ * option), so no request leaves the process.
+ *
  * Imported only by oidc-crosscheck.test.ts; it is Node-only on purpose, unlike the portable core.
  */
 import { generateKeyPairSync } from 'node:crypto';
@@ -31,6 +36,8 @@ export interface AuthorizeOutcome {
 	/** `error` from the redirect, or from the error page (which the harness renders as JSON). */
 	error?: string;
 	errorDescription?: string;
+	/** `iss` from the redirect (RFC 9207 §2), if any. */
+	iss?: string;
 }
 
 export interface TokenOutcome {
@@ -57,6 +64,10 @@ export interface OidcProviderHarness {
 	scope: string;
 	/** oidc-provider's RFC 8414 / OpenID discovery document. */
 	metadata(): Promise<Record<string, unknown>>;
+	/** GET any URL (e.g. a well-known metadata address); the status and the JSON body, if any. */
+	getJson(url: string): Promise<{ status: number; json: Record<string, unknown> | undefined }>;
+	/** The Client ID Metadata Document URLs oidc-provider fetched, in order (none left the process). */
+	documentFetches: string[];
 	/**
 	 * Sends GET /auth?<params>, follows the interaction (login + consent, done programmatically)
 	 * with a fresh cookie jar, and stops at the first redirect to a URL that is not on this server
@@ -100,6 +111,13 @@ export interface HarnessOptions {
 	 * rotates it (`rotateRefreshToken: true`; the default rotates for public clients anyway).
 	 */
 	refreshTokens?: boolean;
+	/**
+	 * Client ID Metadata Documents by URL. When given, the experimental `clientIdMetadataDocument`
+	 * feature is on (acknowledged as 'draft-02', the version oidc-provider 9.13.3 implements,
+	 * lib/helpers/features.js), and oidc-provider's `fetch` answers a GET of one of these URLs with
+	 * the document (200, JSON) and any other URL with 404, without network.
+	 */
+	clientIdMetadataDocuments?: Record<string, Record<string, unknown>>;
 }
 
 const INTERACTION_PREFIX = '/interaction/';
@@ -182,6 +200,8 @@ export async function startOidcProvider(
 	const accountId = options.accountId ?? 'alice';
 	const pkceRequired = options.pkceRequired ?? true;
 	const refreshTokens = options.refreshTokens ?? false;
+	const documents = options.clientIdMetadataDocuments;
+	const documentFetches: string[] = [];
 	const { default: Provider, errors } = await loadOidcProvider();
 	const store = new Map<string, AdapterPayload>();
 	// One signing key, so oidc-provider does not fall back to (and warn about) development keys.
@@ -199,6 +219,19 @@ export async function startOidcProvider(
 	const { port } = server.address() as AddressInfo;
 	const issuer = `http://127.0.0.1:${port}`;
 
+	// oidc-provider fetches a document through `configuration.fetch` (lib/helpers/fetch_request.js,
+	// called from lib/helpers/client_id_metadata_document.js); this one serves `documents` only.
+	async function serveDocument(input: string | URL | Request): Promise<Response> {
+		const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+		documentFetches.push(url);
+		const document = documents?.[url];
+		if (!document) return new Response('not found', { status: 404 });
+		return new Response(JSON.stringify(document), {
+			status: 200,
+			headers: { 'content-type': 'application/json' }
+		});
+	}
+
 	const configuration: Configuration = {
 		clients: [clientId, otherClientId].map((client_id) => ({
 			client_id,
@@ -207,9 +240,11 @@ export async function startOidcProvider(
 			application_type: 'native', // allows http://127.0.0.1 with any port (RFC 8252 §7.3)
 			grant_types: refreshTokens ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
 			response_types: ['code'],
-			redirect_uris: [redirectUri],
-			id_token_signed_response_alg: 'ES256' // the harness's only key (ID tokens are unused)
+			redirect_uris: [redirectUri]
 		})),
+		// The harness's only key (ID tokens are unused), for these clients and for any client a
+		// Client ID Metadata Document describes (the default, RS256, would make it invalid metadata).
+		clientDefaults: { id_token_signed_response_alg: 'ES256' },
 		// RFC 7636 §4.4.1: every authorization request must carry a code_challenge. oidc-provider
 		// 9.x supports only S256 (there is no option for `plain`), so `plain` is always refused.
 		pkce: { required: () => pkceRequired },
@@ -227,6 +262,7 @@ export async function startOidcProvider(
 				enabled: true,
 				allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId
 			},
+			...(documents && { clientIdMetadataDocument: { enabled: true, ack: 'draft-02' } }),
 			resourceIndicators: {
 				enabled: true,
 				defaultResource: () => resource,
@@ -258,7 +294,8 @@ export async function startOidcProvider(
 		clientBasedCORS: () => false,
 		// RFC 6749 §4.1.3: the token request repeats redirect_uri when the authorization request had
 		// it. (oidc-provider's default fills it in for clients with a single registered URI.)
-		allowOmittingSingleRegisteredRedirectUri: false
+		allowOmittingSingleRegisteredRedirectUri: false,
+		...(documents && { fetch: serveDocument })
 	};
 
 	const provider = new Provider(issuer, configuration);
@@ -340,7 +377,8 @@ export async function startOidcProvider(
 					location: next,
 					code: answer.get('code') ?? undefined,
 					error: answer.get('error') ?? undefined,
-					errorDescription: answer.get('error_description') ?? undefined
+					errorDescription: answer.get('error_description') ?? undefined,
+					iss: answer.get('iss') ?? undefined
 				};
 			}
 			const text = await response.text();
@@ -386,9 +424,23 @@ export async function startOidcProvider(
 		return (await response.json()) as Record<string, unknown>;
 	}
 
+	async function getJson(
+		url: string
+	): Promise<{ status: number; json: Record<string, unknown> | undefined }> {
+		const response = await fetch(url);
+		const text = await response.text();
+		let json: Record<string, unknown> | undefined;
+		try {
+			json = JSON.parse(text) as Record<string, unknown>;
+		} catch {
+			json = undefined;
+		}
+		return { status: response.status, json };
+	}
+
 	async function metadata(): Promise<Record<string, unknown>> {
-		const response = await fetch(`${issuer}/.well-known/openid-configuration`);
-		return (await response.json()) as Record<string, unknown>;
+		const { json } = await getJson(`${issuer}/.well-known/openid-configuration`);
+		return json ?? {};
 	}
 
 	async function close(): Promise<void> {
@@ -408,6 +460,8 @@ export async function startOidcProvider(
 		resource,
 		scope,
 		metadata,
+		getJson,
+		documentFetches,
 		authorize,
 		token,
 		introspect,
