@@ -4,6 +4,7 @@
  * citation of an unread section, or a code reference that rotted fails the build with a message
  * that names the file and the step. Pure: the caller supplies the runs, stories and sources.
  */
+import { CURRENT_REVISION } from '$lib/protocol/revisions';
 import type { ScenarioId, ScenarioRun } from '$lib/protocol/types';
 import { cutRegion, listRegions } from './regions';
 import { isKnownCitation } from './sources';
@@ -72,10 +73,10 @@ export function checkContent(input: ContentInput): string[] {
 			problems.push(`${file}: missing (the scenario "${run.scenario}" has no text)`);
 			continue;
 		}
-		const ids = new Set(run.steps.map((step) => step.id));
 		for (const step of run.steps) {
-			const where = `${file}, step "${step.id}"`;
-			const text = textOf(story, step);
+			const under = run.revision === CURRENT_REVISION ? '' : ` (MCP ${run.revision})`;
+			const where = `${file}${under}, step "${step.id}"`;
+			const text = textOf(story, step, run.revision);
 			if (!text.title.trim()) problems.push(`${where}: no title`);
 			else if (text.title.length > MAX_TITLE)
 				problems.push(`${where}: a title of more than ${MAX_TITLE} characters`);
@@ -107,11 +108,15 @@ export function checkContent(input: ContentInput): string[] {
 			if (phase && (text.question || DECISIVE.has(step.outcome)) && GIVES_AWAY.test(phase.title))
 				problems.push(`${where}: its phase title gives the outcome away ("${phase.title}")`);
 		}
+		// Text is checked against the steps of the scenario's runs under every MCP revision.
+		const all = input.runs.filter((r) => r.scenario === run.scenario);
+		if (all[0] !== run) continue;
+		const ids = new Set(all.flatMap((r) => r.steps.map((step) => step.id)));
 		for (const id of Object.keys(story.steps)) {
 			if (!ids.has(id))
 				problems.push(`${file}: text for step "${id}", which the protocol no longer has`);
 		}
-		const phases = new Set(run.steps.map((step) => step.phase));
+		const phases = new Set(all.flatMap((r) => r.steps.map((step) => step.phase)));
 		for (const id of Object.keys(story.phases ?? {})) {
 			if (!phases.has(id))
 				problems.push(`${file}: text for phase "${id}", which the run does not have`);

@@ -12,6 +12,8 @@ import { OUTCOME_LABEL, outcomeOf } from './outcomes';
 import { PRIMER } from './primer';
 import { QUIZ } from './quiz';
 import { extractRegion, listRegions } from './regions';
+import { CURRENT_REVISION, MCP_REVISIONS } from '$lib/protocol/revisions';
+import { REVISION_DEPENDENT } from './revisions';
 import { SCENARIOS } from './scenarios';
 import { SOURCES as SOURCE_FILES } from './snippets.server';
 import { citationLabel } from './sources';
@@ -30,6 +32,15 @@ const runs = Object.fromEntries(
 		SCENARIOS.map(async ({ id }) => [id, await runStory(id, testVectorEnvironment())] as const)
 	)
 ) as Record<ScenarioId, TaughtRun>;
+
+/** The scenarios whose client follows another revision's rules, run under each earlier one. */
+const earlier = await Promise.all(
+	REVISION_DEPENDENT.flatMap((id) =>
+		MCP_REVISIONS.filter((r) => r !== CURRENT_REVISION).map((r) =>
+			runStory(id, testVectorEnvironment(), r)
+		)
+	)
+);
 
 function step(scenario: ScenarioId, id: string): TaughtStep {
 	const found = runs[scenario].steps.find((s) => s.id === id);
@@ -221,7 +232,7 @@ describe('issue #14: corrections, each pinned', () => {
 	});
 
 	test('one annotation per step: steps that tell different stories about one region emphasize different lines', () => {
-		for (const run of Object.values(runs)) {
+		for (const run of [...Object.values(runs), ...earlier]) {
 			const seen = new Map<string, { story: string; marks: string; id: string }[]>();
 			for (const s of run.steps) {
 				const region = `${s.code.file}#${s.code.region}`;

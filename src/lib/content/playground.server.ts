@@ -1,6 +1,7 @@
 import { testVectorEnvironment } from '$lib/protocol/environment';
+import { CURRENT_REVISION, MCP_REVISIONS, type McpRevision } from '$lib/protocol/revisions';
 import { runScenario } from '$lib/protocol/runner';
-import type { ScenarioId } from '$lib/protocol/types';
+import type { ScenarioId, ScenarioRun } from '$lib/protocol/types';
 import { assertContent, type ContentInput } from './check';
 import { QUIZ } from './quiz';
 import { SCENARIOS } from './scenarios';
@@ -14,9 +15,15 @@ import type { TaughtRun } from './types';
 import { testVectorNotice } from './vectors';
 
 /** One scenario run with the deterministic test-vector environment, with its text. */
-export function testVectorStory(scenario: ScenarioId): Promise<TaughtRun> {
-	return runStory(scenario, testVectorEnvironment());
+export function testVectorStory(
+	scenario: ScenarioId,
+	revision: McpRevision = CURRENT_REVISION
+): Promise<TaughtRun> {
+	return runStory(scenario, testVectorEnvironment(), revision);
 }
+
+/** The revisions in checking order: the current one first (links resolve against its run). */
+const REVISIONS = [CURRENT_REVISION, ...MCP_REVISIONS.filter((r) => r !== CURRENT_REVISION)];
 
 /** Every scenario, run with the test-vector environment, with its text. */
 export function testVectorRuns(): Promise<TaughtRun[]> {
@@ -32,9 +39,12 @@ export async function snippetsFor(runs: readonly TaughtRun[]): Promise<Record<st
 	return Object.fromEntries(snippets.map((s) => [snippetId(s), s.html]));
 }
 
-/** The highlighted code of one scenario's steps (the steps, not the values, choose the code). */
+/**
+ * The highlighted code of one scenario's steps under every MCP revision (the steps, not the
+ * values, choose the code), so switching the revision needs nothing more.
+ */
 export async function scenarioSnippets(scenario: ScenarioId): Promise<Record<string, string>> {
-	return snippetsFor([await testVectorStory(scenario)]);
+	return snippetsFor(await Promise.all(REVISIONS.map((r) => testVectorStory(scenario, r))));
 }
 
 let checked: Promise<void> | undefined;
@@ -51,10 +61,24 @@ export function checkAllContent(): Promise<void> {
 /** The site's own content, as the build check reads it: every run, story, source and link. */
 export async function siteContent(): Promise<ContentInput> {
 	const ids = SCENARIOS.map((s) => s.id);
-	const [runs, stories] = await Promise.all([
-		Promise.all(ids.map((id) => runScenario(id, testVectorEnvironment()))),
+	const [all, stories] = await Promise.all([
+		Promise.all(
+			ids.flatMap((id) => REVISIONS.map((r) => runScenario(id, testVectorEnvironment(), r)))
+		),
 		Promise.all(ids.map(loadStory))
 	]);
+	// An earlier revision's run is checked only where the client did something else in it.
+	const stepsOf = (run: ScenarioRun) => run.steps.map((step) => step.id).join(' ');
+	const runs = all.filter(
+		(run) =>
+			run.revision === CURRENT_REVISION ||
+			!all.some(
+				(other) =>
+					other.scenario === run.scenario &&
+					other.revision === CURRENT_REVISION &&
+					stepsOf(other) === stepsOf(run)
+			)
+	);
 	return {
 		runs,
 		stories: Object.fromEntries(ids.map((id, i) => [id, stories[i]!])),

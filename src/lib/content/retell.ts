@@ -27,6 +27,5 @@ export function retell(run: ScenarioRun, told: TaughtRun): TaughtRun | undefined
 		};
 		steps.push({ ...rest, ...words });
 	}
-	const { description, summary, end } = told;
-	return { scenario: run.scenario, steps, description, summary, end };
+	return { ...told, steps };
 }

@@ -32,6 +32,7 @@ export const WORKBENCH_SECTIONS: readonly string[] = [
 	'guess-title',
 	'diagnose-title',
 	'redirect-title',
+	'revisions-title',
 	'failures-title',
 	'quiz-title',
 	'glossary-title'

@@ -12,6 +12,7 @@ export const SPEC_URLS: Record<SpecId, string> = {
 	'RFC 9700': 'https://www.rfc-editor.org/rfc/rfc9700',
 	'RFC 9728': 'https://www.rfc-editor.org/rfc/rfc9728',
 	'OAuth 2.1': 'https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-15',
+	'MCP 2025-06-18': 'https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization',
 	'MCP 2025-11-25': 'https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization',
 	'MCP 2026-07-28': 'https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization'
 };
@@ -77,7 +78,16 @@ export const CITED_SECTIONS: Record<SpecId, readonly string[]> = {
 		'7.5.1',
 		'7.5.2'
 	],
+	// The revision the switch starts from: servers MUST send WWW-Authenticate; no fallback rule.
+	'MCP 2025-06-18': [
+		'Authorization',
+		'Authorization Server Discovery',
+		'Authorization Code Protection',
+		'Resource Parameter Implementation',
+		'Error Handling'
+	],
 	'MCP 2025-11-25': [
+		'Authorization',
 		'Authorization Server Discovery',
 		'Authorization Code Protection',
 		'Resource Parameter Implementation',

@@ -54,6 +54,11 @@ export const SOURCES: Record<SpecId, { title: string; url: string; version: stri
 		url: SPEC_URLS['OAuth 2.1'],
 		version: 'draft -15, March 2026 (draft -16 of September 2026 exists; sections cited are -15’s)'
 	},
+	'MCP 2025-06-18': {
+		title: 'Model Context Protocol: Authorization',
+		url: SPEC_URLS['MCP 2025-06-18'],
+		version: '2025-06-18, the earliest revision the revision switch offers'
+	},
 	'MCP 2025-11-25': {
 		title: 'Model Context Protocol: Authorization',
 		url: SPEC_URLS['MCP 2025-11-25'],

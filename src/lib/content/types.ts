@@ -3,6 +3,7 @@
  * everything a reader reads about it — names, titles, narration, citations, the code beside a
  * step — is content, joined to the run by step id.
  */
+import type { McpRevision } from '$lib/protocol/revisions';
 import type { ActorId, ScenarioId, Step } from '$lib/protocol/types';
 
 export type SpecId =
@@ -16,6 +17,7 @@ export type SpecId =
 	| 'RFC 9700'
 	| 'RFC 9728'
 	| 'OAuth 2.1'
+	| 'MCP 2025-06-18'
 	| 'MCP 2025-11-25'
 	| 'MCP 2026-07-28';
 
@@ -65,10 +67,14 @@ export interface StepText {
 }
 
 /** Text shared by every scenario that takes a step with this action, written from the step's data. */
-export type SharedText = (step: Step) => StepText;
+export type SharedText = (step: Step, revision: McpRevision) => StepText;
 
-/** What a scenario changes about a step's shared text (or the whole text of its own steps). */
-export type StepOverride = Partial<StepText> | ((step: Step) => Partial<StepText>);
+/**
+ * What a scenario changes about a step's shared text (or the whole text of its own steps); a
+ * function gets the step and the MCP revision the client followed.
+ */
+export type StepOverride =
+	Partial<StepText> | ((step: Step, revision: McpRevision) => Partial<StepText>);
 
 /** What the scenario picker shows: the first page loads every scenario's, so only its name. */
 export interface ScenarioInfo {
@@ -105,6 +111,8 @@ export interface ScenarioStory {
 	phases?: Record<string, { title: string; intro?: string }>;
 	steps: Record<string, StepOverride>;
 	end: EndCard;
+	/** What the end card says instead, when the client followed an earlier MCP revision. */
+	endFor?: Partial<Record<McpRevision, Partial<EndCard>>>;
 }
 
 /** A protocol step with its text, as the page shows it. */
@@ -119,6 +127,8 @@ export interface TaughtStep extends Omit<Step, 'phase'>, StepText {
 
 export interface TaughtRun {
 	scenario: ScenarioId;
+	/** Whether the client of this scenario behaves differently under another MCP revision. */
+	revisions?: boolean;
 	steps: TaughtStep[];
 	description: string;
 	summary: string;

@@ -1,5 +1,6 @@
 import { pickSha256, webCryptoRandom, type Sha256 } from '$lib/pkce';
 import { retell } from '$lib/content/retell';
+import { CURRENT_REVISION, type McpRevision } from '$lib/protocol/revisions';
 import { runScenario } from '$lib/protocol/runner';
 import type { Environment } from '$lib/protocol/world';
 import { SCENARIOS } from '$lib/content/scenarios';
@@ -28,6 +29,8 @@ export class Playground {
 	sha256: Sha256['name'] | undefined = $state();
 	/** True once the values on screen were computed in this browser. */
 	live = $state(false);
+	/** The MCP revision whose rules the client follows (the address's `mcp` parameter). */
+	revision: McpRevision = $state(CURRENT_REVISION);
 	error: string | undefined = $state();
 	/**
 	 * What the fixed values are (which of them RFC 7636 Appendix B's): set with the prerendered
@@ -82,12 +85,12 @@ export class Playground {
 	async #tell(scenario: ScenarioId, env: Environment): Promise<ScenarioRun> {
 		const known = this.#told.get(scenario);
 		if (known) {
-			const run = retell(await runScenario(scenario, env), known);
+			const run = retell(await runScenario(scenario, env, this.revision), known);
 			if (run) return run;
 		}
 		// The story module imports nothing the page has: loading it preloads no stylesheet.
 		const [bare, { loadStory, teach }] = await Promise.all([
-			runScenario(scenario, env),
+			runScenario(scenario, env, this.revision),
 			import('$lib/content/story')
 		]);
 		const run = teach(bare, await loadStory(scenario));
@@ -164,6 +167,14 @@ export class Playground {
 	/** New random values for the same scenario and step: nothing on the page is canned. */
 	// The place asked for, not the one on screen: a scenario may still be loading.
 	regenerate = () => this.load(this.#target.scenario, this.#target.step);
+
+	/** The client follows another MCP revision: the same place, run again by its rules. */
+	setRevision(revision: McpRevision): Promise<boolean> {
+		this.revision = revision;
+		// A run's text depends on the revision, even where its steps do not (retell.ts).
+		this.#told.clear();
+		return this.regenerate();
+	}
 
 	setTestVector(on: boolean): Promise<boolean> {
 		this.testVector = on;

@@ -1,4 +1,5 @@
 import type { TaughtStep as Step } from '$lib/content/types';
+import { CURRENT_REVISION, isRevision } from '$lib/protocol/revisions';
 import type { ScenarioId } from '$lib/protocol/types';
 import type { KeyAction } from './keys';
 import { formatPlace } from './location';
@@ -56,11 +57,15 @@ export class Router {
 	}
 
 	/** Starts from the address the page was opened at. */
-	start(): Promise<void> {
+	async start(): Promise<void> {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once, not state
 		const url = new URL(this.#address.href());
 		if (this.#options.presentable && url.searchParams.has('present')) this.#present(true);
-		return this.follow(this.#address.hash());
+		const mcp = url.searchParams.get('mcp') ?? CURRENT_REVISION;
+		const known = isRevision(mcp);
+		if (known) this.playground.revision = mcp;
+		await this.follow(this.#address.hash());
+		if (!known) this.playground.error = `No MCP revision “${mcp}”: showing ${CURRENT_REVISION}.`;
 	}
 
 	/** Moves to a place: writes it into the address, then shows it. */
@@ -118,12 +123,20 @@ export class Router {
 	setPresenting = (on: boolean): void => {
 		if (!this.#options.presentable) return;
 		this.#present(on);
+		this.setParam('present', on ? '' : undefined);
+	};
+
+	/**
+	 * Sets or removes one parameter of the address's query, in place (`?present` has no value;
+	 * `?mcp=` keeps the revision the client follows, RevisionSwitch.svelte).
+	 */
+	setParam(name: string, value: string | undefined) {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new address, not state
 		const url = new URL(this.#address.href());
-		if (on) url.searchParams.set('present', '');
-		else url.searchParams.delete('present');
+		if (value === undefined) url.searchParams.delete(name);
+		else url.searchParams.set(name, value);
 		this.#address.replace(url.href.replace('present=', 'present'));
-	};
+	}
 
 	/** What each key does (keys.ts maps a key press to its action). */
 	act = (action: KeyAction): void => {

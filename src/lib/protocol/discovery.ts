@@ -1,8 +1,12 @@
 import type { McpClient } from './client';
 import { mcpToolCall } from './client';
 import { getRequest, headerValue, type Exchange, type Send } from './http';
+import { CLIENT_RULES, type ClientRules } from './client-rules';
+import { CURRENT_REVISION } from './revisions';
 
-export type PkceSupport = { proceed: true } | { proceed: false; reason: string };
+/** Whether the client goes on; `unchecked` when its revision has no rule to check (2025-06-18). */
+export type PkceSupport =
+	{ proceed: true; unchecked?: boolean } | { proceed: false; reason: string };
 
 // #region check-pkce-support
 /**
@@ -71,10 +75,14 @@ export class Discovery {
 	private resourceMetadataUrl: string | undefined;
 	private authorizationServer: string | undefined;
 
-	/** @param resource the MCP server's URL, the client's RFC 8707 `resource` */
+	/**
+	 * @param resource the MCP server's URL, the client's RFC 8707 `resource`
+	 * @param rules what the client's MCP revision asks of it (revisions.ts)
+	 */
 	constructor(
 		private readonly client: McpClient,
-		private readonly resource: string
+		private readonly resource: string,
+		private readonly rules: ClientRules = CLIENT_RULES[CURRENT_REVISION]
 	) {}
 
 	// #region discover-resource
@@ -90,9 +98,13 @@ export class Discovery {
 		return { request, response };
 	}
 
-	/** The URLs to try, in order: the one the 401 named, else the well-known ones. */
+	/**
+	 * The URLs to try, in order: the one the 401 named, else the well-known ones (MCP 2025-11-25;
+	 * 2025-06-18 relies on the header, which its servers MUST send).
+	 */
 	resourceMetadataUrls(): string[] {
 		if (this.resourceMetadataUrl) return [this.resourceMetadataUrl];
+		if (!this.rules.wellKnownFallback) return []; // #mark no-fallback
 		return resourceMetadataCandidates(this.resource); // #mark fallback
 	}
 
@@ -131,10 +143,14 @@ export class Discovery {
 		return this.authorizationServer !== undefined;
 	}
 
-	/** The URLs of the authorization server's metadata, in the order MCP tries them. */
+	/**
+	 * The URLs of the authorization server's metadata, in the order MCP tries them: RFC 8414's
+	 * alone in 2025-06-18, then OpenID Connect Discovery's too from 2025-11-25.
+	 */
 	serverMetadataUrls(): string[] {
 		if (!this.authorizationServer) throw new Error('no authorization server yet');
-		return serverMetadataCandidates(this.authorizationServer);
+		const urls = serverMetadataCandidates(this.authorizationServer);
+		return this.rules.oidcDiscovery ? urls : urls.slice(0, 1);
 	}
 
 	// #region discover-server
@@ -147,18 +163,21 @@ export class Discovery {
 		send: Send,
 		url = this.serverMetadataUrls()[0]!
 	): Promise<Exchange & { verdict: MetadataCheck; support?: PkceSupport }> {
-		const request = getRequest(url);
+		const request = getRequest(url); // #mark fetch-server
 		const response = await send(request);
 		if (response.status !== 200) return { request, response, verdict: { found: false } };
 		const metadata = response.json ?? {};
 		// RFC 8414 §3.3, required of clients by MCP 2026-07-28: another issuer's metadata is not used.
-		if (metadata.issuer !== this.authorizationServer) {
-			// #mark check-issuer
+		// #mark check-issuer
+		if (this.rules.checksIssuer && metadata.issuer !== this.authorizationServer) {
 			const reason = `the metadata's issuer is ${String(metadata.issuer)}, not ${this.authorizationServer}`;
 			return { request, response, verdict: { found: true, valid: false, reason } }; // #mark refuse-issuer
 		}
-		const support = checkPkceSupport(metadata); // #mark check-support
-		if (support.proceed) this.client.useServer(metadata);
+		// MCP 2025-11-25: verify PKCE support before proceeding; 2025-06-18 has no such rule.
+		const support: PkceSupport = this.rules.verifiesPkceSupport
+			? checkPkceSupport(metadata) // #mark check-support
+			: { proceed: true, unchecked: true }; // #mark unchecked
+		if (support.proceed) this.client.useServer(metadata); // #mark use-endpoints
 		return { request, response, verdict: { found: true, valid: true }, support };
 	}
 	// #endregion discover-server

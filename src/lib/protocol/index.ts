@@ -23,7 +23,7 @@ export {
 export { formPost, formRecord, oauthError, type Exchange, type Send } from './http';
 export { McpServer, resourceMetadataUrl } from './mcp-server';
 export { createNetwork } from './network';
-export { playScenario, runScenario, type ScenarioDefinition } from './runner';
+export { runScenario, type ScenarioDefinition } from './runner';
 export { loadScenario, SCENARIO_IDS } from './scenarios';
 export { carriesOf, Timeline } from './timeline';
 export * from './types';

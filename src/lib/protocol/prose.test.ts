@@ -49,8 +49,11 @@ const WIRE_TEXTS: Readonly<Record<string, string>> = {
 	'the metadata names no authorization server': 'refusal reason',
 	'no protected resource metadata found': 'refusal reason',
 	'no authorization server metadata found': 'refusal reason',
+	'the 401 names no resource_metadata, and this client has nowhere else to look': 'refusal reason',
 	// step-up.ts: why the client stops asking for more scope
 	'still 403 insufficient_scope after ${} new sign-in${}: the client stops and tells the user':
+		'refusal reason',
+	'403 insufficient_scope, and this client has no step-up rule: it reports the error':
 		'refusal reason'
 };
 

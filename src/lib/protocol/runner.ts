@@ -1,3 +1,4 @@
+import { CURRENT_REVISION, type McpRevision } from './revisions';
 import { loadScenario } from './scenarios';
 import type { ScenarioDefinition } from './scenarios/definition';
 import { Timeline } from './timeline';
@@ -7,20 +8,16 @@ import type { Environment } from './world';
 export type { ScenarioDefinition };
 
 /**
- * Runs a scenario once, start to finish, and hands back every step (async: WebCrypto is).
+ * Runs a scenario once, start to finish, and hands back every step (async: WebCrypto is), with
+ * the client following the rules of MCP `revision`.
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-1
  */
-export async function runScenario(id: ScenarioId, env: Environment): Promise<ScenarioRun> {
-	return playScenario(id, await loadScenario(id), env);
-}
-
-/** Runs an already loaded scenario module. */
-export async function playScenario(
+export async function runScenario(
 	id: ScenarioId,
-	definition: ScenarioDefinition,
-	env: Environment
+	env: Environment,
+	revision: McpRevision = CURRENT_REVISION
 ): Promise<ScenarioRun> {
 	const timeline = new Timeline();
-	await definition.play(timeline, env);
-	return { scenario: id, steps: timeline.steps };
+	await (await loadScenario(id)).play(timeline, env, revision);
+	return { scenario: id, revision, steps: timeline.steps };
 }

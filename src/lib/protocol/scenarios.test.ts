@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { RFC7636_APPENDIX_B, type Sha256 } from '../pkce';
 import { deterministicRandom, testVectorEnvironment } from './environment';
+import { REVISION_DEPENDENT } from '$lib/content/revisions';
+import { MCP_REVISIONS, type McpRevision } from './revisions';
 import { runScenario } from './runner';
 import { carriesOf } from './timeline';
 import { SCENARIO_IDS } from './scenarios';
@@ -343,6 +345,77 @@ describe('discovery as MCP 2025-11-25 runs it (RFC 9728 §3, RFC 8414 §3)', () 
 		);
 		expect(wrongIssuer.some((s) => s.request?.url.includes('/authorize'))).toBe(false);
 		expect(r.steps.at(-1)!.id).toBe('wrong-issuer-refuse-issuer');
+	});
+});
+
+describe('the MCP revision switch: the client follows the rules of the revision picked', () => {
+	const under = (id: ScenarioId, revision: McpRevision) =>
+		runScenario(id, testVectorEnvironment(), revision);
+	const ids = (r: ScenarioRun) => r.steps.map((s) => s.id);
+
+	test('MCP 2025-11-25 Authorization Code Protection: absent code_challenge_methods_supported -> refuse; a 2025-06-18 client goes on', async () => {
+		for (const revision of ['2025-11-25', '2026-07-28'] as const)
+			expect(step(await under('mcp-discovery', revision), 'legacy-refuse').outcome).toBe(
+				'rejected'
+			);
+		const old = await under('mcp-discovery', '2025-06-18');
+		expect(ids(old)).not.toContain('legacy-refuse');
+		expect(step(old, 'legacy-proceed-unchecked').outcome).toBe('info');
+	});
+
+	test('MCP 2025-11-25 Authorization Server Discovery: the well-known fallback; a 2025-06-18 client stops at the bare 401', async () => {
+		const old = await under('discovery', '2025-06-18');
+		expect(step(old, 'fallback-refuse-resource').reason).toMatch(/names no resource_metadata/);
+		expect(ids(old)).not.toContain('fallback-resource-metadata');
+		const now = await under('discovery', '2025-11-25');
+		expect(step(now, 'fallback-resource-metadata-root').response?.status).toBe(200);
+		expect(step(now, 'fallback-server-metadata-oidc').response?.status).toBe(200);
+	});
+
+	test('MCP 2026-07-28 (RFC 8414 §3.3): only a current client refuses another issuer’s metadata', async () => {
+		expect(step(await under('discovery', '2026-07-28'), 'wrong-issuer-refuse-issuer').outcome).toBe(
+			'rejected'
+		);
+		expect(step(await under('discovery', '2025-11-25'), 'wrong-issuer-proceed').outcome).toBe('ok');
+		expect(ids(await under('discovery', '2025-06-18'))).toContain('wrong-issuer-proceed-unchecked');
+	});
+
+	test('MCP 2026-07-28 (RFC 9207 §2.4): without the iss check, earlier clients end with the attacker’s win', async () => {
+		for (const revision of ['2025-06-18', '2025-11-25'] as const) {
+			const r = await under('mix-up', revision);
+			expect(r.steps.at(-1)!.outcome, revision).toBe('attacker-wins');
+			expect(
+				ids(r).some((id) => id.startsWith('iss-check')),
+				revision
+			).toBe(false);
+		}
+		const now = await under('mix-up', '2026-07-28');
+		expect(step(now, 'iss-check-callback').outcome).toBe('rejected');
+	});
+
+	test('step-up: none in 2025-06-18, the challenged scope in 2025-11-25 (and notes:read is lost), the union in 2026-07-28', async () => {
+		const none = await under('step-up', '2025-06-18');
+		expect(ids(none)).toEqual(['more-scope-tool-denied', 'more-scope-client-gives-up']);
+		const challenged = await under('step-up', '2025-11-25');
+		expect(step(challenged, 'more-scope-token-client').response?.json?.scope).toBe('notes:write');
+		expect(step(challenged, 'more-scope-tool-retried').response?.status).toBe(200);
+		const lost = step(challenged, 'more-scope-scope-lost');
+		expect(lost.response?.status).toBe(403);
+		expect(headerOf(lost.response!, 'WWW-Authenticate')).toContain('scope="notes:read"');
+		const union = await under('step-up', '2026-07-28');
+		expect(step(union, 'more-scope-token-client').response?.json?.scope).toBe(
+			'notes:read notes:write'
+		);
+		expect(ids(union)).not.toContain('more-scope-scope-lost');
+	});
+
+	test('where no rule differs, the run is the same under every revision', async () => {
+		const differ = new Set<string>(REVISION_DEPENDENT);
+		for (const id of IDS) {
+			const runs = await Promise.all(MCP_REVISIONS.map((r) => under(id, r)));
+			const same = runs.every((r) => ids(r).join() === ids(runs[0]!).join());
+			expect(same, id).toBe(!differ.has(id));
+		}
 	});
 });
 

@@ -67,7 +67,7 @@ describe('MCP 2025-11-25 “Scope Challenge Handling”: when the client steps u
 	});
 
 	test('a retry limit: after `limit` new sign-ins for a call, it gives up instead of looping', () => {
-		const stepUp = new StepUp(client('notes:read'), 2);
+		const stepUp = new StepUp(client('notes:read'), 'union', 2);
 		expect(stepUp.decide(forbidden('notes:admin')).action).toBe('reauthorize');
 		expect(stepUp.decide(forbidden('notes:admin')).action).toBe('reauthorize');
 		const third = stepUp.decide(forbidden('notes:admin'));
@@ -193,5 +193,29 @@ describe('RFC 6749 §3.3: the scope of a token', () => {
 		expect(response.status).toBe(200);
 		expect(response.json).not.toHaveProperty('scope');
 		expect(as.metadata()).not.toHaveProperty('scopes_supported');
+	});
+});
+
+describe('the step-up rules of each MCP revision', () => {
+	test('MCP 2025-11-25 Scope Challenge Handling: the client asks for the challenge’s scopes, and keeps nothing of before', () => {
+		const c = client('notes:read');
+		const decision = new StepUp(c, 'challenged').decide(forbidden('notes:write'));
+		expect(decision).toEqual({ action: 'reauthorize', scope: 'notes:write' });
+		expect(c.scope).toBe('notes:write');
+	});
+
+	test('MCP 2026-07-28 Authorization: the union of the scopes asked before and the challenge’s', () => {
+		const c = client('notes:read');
+		expect(new StepUp(c, 'union').decide(forbidden('notes:write'))).toEqual({
+			action: 'reauthorize',
+			scope: 'notes:read notes:write'
+		});
+	});
+
+	test('MCP 2025-06-18 has no step-up rule: a 403 insufficient_scope is reported, no new sign-in', () => {
+		const c = client('notes:read');
+		const decision = new StepUp(c, 'none').decide(forbidden('notes:write'));
+		expect(decision.action).toBe('give-up');
+		expect(c.scope).toBe('notes:read');
 	});
 });

@@ -1,5 +1,6 @@
 import type { McpClient } from './client';
 import { headerValue } from './http';
+import type { ClientRules } from './client-rules';
 import type { HttpResponse } from './types';
 
 /**
@@ -17,8 +18,9 @@ export type StepUpDecision =
 /**
  * The client's side of step-up authorization (MCP 2025-11-25, "Scope Challenge Handling"): on a
  * 403 `insufficient_scope` challenge it signs in again, with a new PKCE pair, asking for the
- * union of the scopes it asked for before and those the challenge names (MCP 2026-07-28), at
- * most STEP_UP_LIMIT times. Loaded only by the step-up scenario.
+ * scopes the challenge names (2025-11-25) or their union with the scopes it asked for before
+ * (2026-07-28), at most STEP_UP_LIMIT times; a 2025-06-18 client has no step-up rule. Loaded
+ * only by the step-up scenario.
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization
  */
 export class StepUp {
@@ -26,6 +28,7 @@ export class StepUp {
 
 	constructor(
 		private readonly client: McpClient,
+		private readonly mode: ClientRules['stepUp'] = 'union',
 		private readonly limit = STEP_UP_LIMIT
 	) {}
 
@@ -35,6 +38,12 @@ export class StepUp {
 		const challenge = headerValue(response, 'WWW-Authenticate') ?? '';
 		const insufficient = response.status === 403 && /error="insufficient_scope"/.test(challenge); // #mark read
 		if (!insufficient) return { action: 'none' };
+		if (this.mode === 'none') {
+			// #mark no-rule
+			const reason =
+				'403 insufficient_scope, and this client has no step-up rule: it reports the error';
+			return { action: 'give-up', reason };
+		}
 		if (this.attempts >= this.limit) {
 			// #mark limit
 			const reason = `still 403 insufficient_scope after ${this.attempts} new sign-in${this.attempts === 1 ? '' : 's'}: the client stops and tells the user`;
@@ -43,7 +52,10 @@ export class StepUp {
 		this.attempts += 1;
 		const challenged = /scope="([^"]*)"/.exec(challenge)?.[1] ?? ''; // #mark challenged
 		// MCP 2026-07-28: keep what it asked for before; the challenge names only this call's needs.
-		this.client.scope = unionOfScopes(this.client.scope, challenged); // #mark union
+		this.client.scope =
+			this.mode === 'union'
+				? unionOfScopes(this.client.scope, challenged) // #mark union
+				: challenged; // #mark replace
 		return { action: 'reauthorize', scope: this.client.scope };
 	}
 	// #endregion step-up

@@ -124,6 +124,8 @@ export interface PkceCheck {
 
 export interface ScenarioRun {
 	scenario: ScenarioId;
+	/** The MCP revision whose rules the client followed. */
+	revision: McpRevision;
 	steps: Step[];
 }
 
@@ -141,3 +143,18 @@ export type ScenarioId =
 	| 'impersonation'
 	| 'step-up'
 	| 'discovery';
+
+/**
+ * The MCP specification revisions the playground's client can follow (client-rules.ts says what
+ * each asks of it). Here, not in a module of their own, so the page's first load gets no extra chunk.
+ * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization
+ */
+export const MCP_REVISIONS = ['2025-06-18', '2025-11-25', '2026-07-28'] as const;
+export type McpRevision = (typeof MCP_REVISIONS)[number];
+
+/** The current revision (released 2026-07-28): the playground's default. */
+export const CURRENT_REVISION: McpRevision = '2026-07-28';
+
+export function isRevision(value: string | null | undefined): value is McpRevision {
+	return (MCP_REVISIONS as readonly (string | null | undefined)[]).includes(value);
+}

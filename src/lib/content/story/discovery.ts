@@ -1,7 +1,30 @@
 import type { ScenarioStory, StepOverride } from '../types';
+import type { McpRevision } from '$lib/protocol/revisions';
 import { at, cite } from './text';
 
 const DISCOVERY = cite('MCP 2025-11-25', 'Authorization Server Discovery');
+const DISCOVERY_2025_06 = cite('MCP 2025-06-18', 'Authorization Server Discovery');
+const ISSUER_CHECK = cite('MCP 2026-07-28', 'Authorization');
+
+/** A client of this revision goes on with metadata whose issuer is another server's. */
+const acceptsWrongIssuer =
+	(unchecked: boolean): StepOverride =>
+	(_step, revision: McpRevision) => ({
+		title: unchecked
+			? 'The client takes the endpoints and goes on'
+			: 'The client checks the metadata for PKCE',
+		narration: `${unchecked ? 'MCP 2025-06-18 asks for no PKCE check either, so' : 'The metadata lists `S256`, so'} this client goes on — with endpoints from a document that names another issuer. Its authorization request, and later the code and the \`code_verifier\`, go wherever that document says. MCP ${revision} states no issuer check of its own, and this client checks only what the MCP page spells out; RFC 8414 §3.3 already said such metadata MUST NOT be used, and MCP 2026-07-28 made the check a client requirement.`,
+		cites: [cite('RFC 8414', '3.3'), ISSUER_CHECK],
+		code: unchecked
+			? at('discovery', 'discover-server', {
+					unchecked: 'No PKCE check in this revision…',
+					'use-endpoints': '…and no issuer check: the client takes another issuer’s endpoints.'
+				})
+			: at('discovery', 'check-pkce-support', {
+					proceed: 'S256 is announced, and nothing looked at the issuer: go on.'
+				}),
+		question: undefined
+	});
 
 /** The 401 that names its metadata, in the two phases where the server does. */
 const announced: StepOverride = {
@@ -33,9 +56,9 @@ const resourceOk: StepOverride = {
  */
 const discovery: ScenarioStory = {
 	description:
-		'Where an MCP client looks for metadata when the server does not say, in the spec’s order, and the two checks that make it refuse a document.',
+		'Where an MCP client looks for metadata when the server does not say, and the checks that make it refuse a document, by the MCP revision it follows.',
 	summary:
-		'A server that names no metadata URL sends the client down the well-known fallbacks, path-inserted first, then RFC 8414 and OpenID Connect Discovery in order; a document for another resource, or another issuer, is refused.',
+		'A server that names no metadata URL, a document for another resource, and one from another issuer. From MCP 2025-11-25 the client tries the well-known fallbacks, path-inserted first, then RFC 8414 and OpenID Connect Discovery in order; it refuses another resource’s document, and from 2026-07-28 another issuer’s.',
 	phases: {
 		fallback: { title: 'A server that does not say where its metadata is' },
 		'wrong-resource': {
@@ -50,16 +73,35 @@ const discovery: ScenarioStory = {
 		}
 	},
 	steps: {
-		'fallback-mcp-unauthorized': {
-			title: 'The client calls the MCP server; the 401 names no metadata',
-			narration:
-				'The client calls the MCP server without a token and gets `401 Unauthorized` with a bare `WWW-Authenticate: Bearer`: no `resource_metadata`. MCP servers should name it, but a client must cope when they do not: it falls back to the well-known URLs of RFC 9728.',
-			cites: [cite('RFC 9728', '5.1'), DISCOVERY],
-			code: at('discovery', 'discover-resource', {
-				'metadata-url': 'No resource_metadata in the header: nothing to read here…',
-				fallback: '…so the client turns to the well-known URLs.'
-			})
+		'fallback-mcp-unauthorized': (_step, revision) => {
+			const old = revision === '2025-06-18'; // no fallback yet: the header is all it reads
+			return {
+				title: 'The client calls the MCP server; the 401 names no metadata',
+				narration: `The client calls the MCP server without a token and gets \`401 Unauthorized\` with a bare \`WWW-Authenticate: Bearer\`: no \`resource_metadata\`. ${old ? 'MCP 2025-06-18 requires servers to name it there, and that header is where its clients look.' : 'MCP servers should name it, but a client must cope when they do not: it falls back to the well-known URLs of RFC 9728.'}`,
+				cites: [cite('RFC 9728', '5.1'), old ? DISCOVERY_2025_06 : DISCOVERY],
+				code: at(
+					'discovery',
+					'discover-resource',
+					old
+						? { 'metadata-url': 'No resource_metadata in the header: nothing to read here.' }
+						: {
+								'metadata-url': 'No resource_metadata in the header: nothing to read here…',
+								fallback: '…so the client turns to the well-known URLs.'
+							}
+				),
+				...(old && {
+					question: 'The 401 does not say where the metadata is. Where does this client look?'
+				})
+			};
 		},
+		'fallback-refuse-resource': (step) => ({
+			title: 'The client after a 401 that names no metadata',
+			narration: `The client stops: ${step.reason}. This server breaks MCP 2025-06-18, which requires the metadata URL in the 401’s \`WWW-Authenticate\`; the page does not say what a client does then, and this client, doing only what the page states, has nowhere to look. MCP 2025-11-25 added the fallback: the well-known URLs, path-inserted first, then the root.`,
+			cites: [DISCOVERY_2025_06, DISCOVERY],
+			code: at('discovery', 'discover-resource', {
+				'no-fallback': 'No URL named and no fallback in this revision: nothing to try.'
+			})
+		}),
 		'fallback-resource-metadata': {
 			title: 'The client tries the well-known URL with the path inserted',
 			narration:
@@ -130,20 +172,25 @@ const discovery: ScenarioStory = {
 		}),
 		'wrong-issuer-mcp-unauthorized': announced,
 		'wrong-issuer-resource-metadata': resourceOk,
-		'wrong-issuer-server-metadata': {
+		'wrong-issuer-server-metadata': (_step, revision) => ({
 			title: 'The client reads the authorization server metadata',
 			narration:
 				'The document at `https://auth.example.com/.well-known/oauth-authorization-server` says `issuer: https://login.other.example`. RFC 8414 requires the `issuer` to be identical to the server whose metadata the client asked for, and MCP 2026-07-28 requires clients to check it: otherwise the endpoints in it could be anyone’s.',
-			cites: [cite('RFC 8414', '3.3'), cite('MCP 2026-07-28', 'Authorization')],
+			cites: [cite('RFC 8414', '3.3'), ISSUER_CHECK],
 			code: at('discovery', 'discover-server', {
-				'check-issuer': 'The issuer is not the server the resource named.'
+				'check-issuer':
+					revision === '2026-07-28'
+						? 'The issuer is not the server the resource named.'
+						: `MCP ${revision} states no issuer check: this client skips it.`
 			}),
 			question: 'The metadata’s issuer is another server. Should the client use its endpoints?'
-		},
+		}),
+		'wrong-issuer-proceed': acceptsWrongIssuer(false),
+		'wrong-issuer-proceed-unchecked': acceptsWrongIssuer(true),
 		'wrong-issuer-refuse-issuer': (step) => ({
 			title: 'The client after an issuer mismatch',
 			narration: `The client stops: ${step.reason}. No authorization request goes out: the endpoints in a document from another issuer could send the user, and later the code and the \`code_verifier\`, to a server the client never meant to use.`,
-			cites: [cite('RFC 8414', '3.3'), cite('MCP 2026-07-28', 'Authorization')],
+			cites: [cite('RFC 8414', '3.3'), ISSUER_CHECK],
 			code: at('discovery', 'discover-server', {
 				'refuse-issuer': 'Another issuer: the document is not used.'
 			})
@@ -161,6 +208,23 @@ const discovery: ScenarioStory = {
 			'A client that tried one URL would fail against a server that publishes elsewhere; one that skipped the checks would take endpoints from a document meant for another server.',
 		next: 's256',
 		tools: [{ label: 'Quiz: who must use PKCE?', section: 'quiz-title' }]
+	},
+	endFor: {
+		'2025-06-18': {
+			verdict: 'No fallback · refused once · another issuer’s endpoints taken',
+			tone: 'mixed',
+			lesson:
+				'A client that does only what MCP 2025-06-18 spells out reads only the metadata URL the 401 names and does not compare the issuer: it stops where a later client finds the metadata, and goes on where a later client refuses.',
+			contrast:
+				'Under MCP 2025-11-25 the client finds the metadata by the fallbacks; under 2026-07-28 it also refuses the other issuer’s document.'
+		},
+		'2025-11-25': {
+			verdict: 'Found by the fallbacks · refused once · another issuer’s endpoints taken',
+			tone: 'mixed',
+			lesson:
+				'A client that does only what MCP 2025-11-25 spells out finds the metadata by the well-known fallbacks and refuses another resource’s document, but the page states no issuer check: it takes endpoints from a document meant for another server.',
+			contrast: 'Under MCP 2026-07-28 the same client refuses the other issuer’s document too.'
+		}
 	}
 };
 export default discovery;

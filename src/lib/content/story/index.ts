@@ -2,8 +2,10 @@
  * Joins a protocol run to its text: each step gets its title, narration, citations and code from
  * the scenario's story, falling back to the text shared by every scenario that takes the step.
  */
+import { CURRENT_REVISION, type McpRevision } from '$lib/protocol/revisions';
 import type { ScenarioId, ScenarioRun, Step } from '$lib/protocol/types';
 import type { ScenarioStory, StepText, TaughtRun, TaughtStep } from '../types';
+import { REVISION_DEPENDENT } from '../revisions';
 import { SHARED } from './shared';
 
 const LOADERS: Record<ScenarioId, () => Promise<{ default: ScenarioStory }>> = {
@@ -30,10 +32,14 @@ export async function loadStory(id: ScenarioId): Promise<ScenarioStory> {
 const EMPTY: StepText = { title: '', narration: '', cites: [], code: { file: '', region: '' } };
 
 /** The text of one step: the shared text for its action, then the scenario's override. */
-export function textOf(story: ScenarioStory, step: Step): StepText {
-	const shared = SHARED[step.action]?.(step) ?? EMPTY;
+export function textOf(
+	story: ScenarioStory,
+	step: Step,
+	revision: McpRevision = CURRENT_REVISION
+): StepText {
+	const shared = SHARED[step.action]?.(step, revision) ?? EMPTY;
 	const override = story.steps[step.id];
-	return { ...shared, ...(typeof override === 'function' ? override(step) : override) };
+	return { ...shared, ...(typeof override === 'function' ? override(step, revision) : override) };
 }
 
 /** A run with its text. Missing text is caught at build time (see check.ts), not here. */
@@ -44,11 +50,13 @@ export function teach(run: ScenarioRun, story: ScenarioStory): TaughtRun {
 		const opensPhase = i > 0 && phaseId !== run.steps[i - 1]!.phase;
 		return {
 			...rest,
-			...textOf(story, step),
+			...textOf(story, step, run.revision),
 			...(phaseId !== undefined && { phaseId, phase: phase?.title ?? phaseId }),
 			...(opensPhase && phase?.intro && { phaseIntro: phase.intro })
 		};
 	});
-	const { description, summary, end } = story;
-	return { scenario: run.scenario, steps, description, summary, end };
+	const { description, summary } = story;
+	const end = { ...story.end, ...story.endFor?.[run.revision] };
+	const revisions = REVISION_DEPENDENT.includes(run.scenario);
+	return { scenario: run.scenario, steps, description, summary, end, revisions };
 }

@@ -1,17 +1,17 @@
-import type { ScenarioStory, StepOverride } from '../types';
+import type { EndCard, ScenarioStory, StepOverride } from '../types';
 import { at, cite } from './text';
 
 /** The same request and forwarding in both phases: only the client's check differs. */
-const openBrowser: StepOverride = {
+const openBrowser: StepOverride = (_step, revision) => ({
 	title: 'The client opens the browser at the attacker’s server',
-	narration:
-		'The user has added an MCP server, `mcp.attacker.example`, whose protected resource metadata names `auth.attacker.example` as its authorization server. The client signs in there as it would anywhere: the system browser, its `client_id` (with a Client ID Metadata Document, the same URL at every server), its loopback `redirect_uri` 127.0.0.1:53682, `state`, and the `code_challenge` with `code_challenge_method=S256`. Nothing in this request is wrong.',
+	// Client ID Metadata Documents arrive in MCP 2025-11-25.
+	narration: `The user has added an MCP server, \`mcp.attacker.example\`, whose protected resource metadata names \`auth.attacker.example\` as its authorization server. The client signs in there as it would anywhere: the system browser, its \`client_id\`${revision === '2025-06-18' ? '' : ' (with a Client ID Metadata Document, the same URL at every server)'}, its loopback \`redirect_uri\` 127.0.0.1:53682, \`state\`, and the \`code_challenge\` with \`code_challenge_method=S256\`. Nothing in this request is wrong.`,
 	cites: [cite('RFC 9700', '4.4'), cite('RFC 9728', '2'), cite('RFC 7636', '4.3')],
 	code: at('client', 'authorize-request', {
 		challenge: 'The code_challenge goes into the URL, as always.',
 		redirect: 'The same loopback redirect_uri the client uses with every server.'
 	})
-};
+});
 const hostileAuthorize: StepOverride = {
 	title: 'The attacker’s server sends the browser on',
 	narration:
@@ -30,6 +30,17 @@ const authorizeResponse: StepOverride = {
 		bind: 'The challenge is stored with the code, as in every sign-in.',
 		iss: 'The server names itself in the response: iss.'
 	})
+};
+
+/** The end of the story for a client of a revision that does not ask for the iss check. */
+const BEFORE_ISS_CHECK: Partial<EndCard> = {
+	lacked: 'nothing: this MCP revision’s page names no iss check',
+	verdict: 'Attacker gets in',
+	tone: 'attacker-gets-in',
+	lesson:
+		'PKCE proves that whoever redeems a code started the sign-in; in a mix-up that is the client itself, sending its verifier to the wrong server. MCP made the iss check a client requirement in 2026-07-28.',
+	contrast:
+		'Under MCP 2026-07-28 the client compares iss with the server its sign-in began at, and drops the honest server’s answer before it redeems anything.'
 };
 
 /**
@@ -114,6 +125,10 @@ const mixUp: ScenarioStory = {
 			'Without the iss check PKCE passes for the attacker; with it, the client drops the honest server’s answer before it redeems anything.',
 		next: 'refresh-replay',
 		tools: [{ label: 'Quiz: who must use PKCE?', section: 'quiz-title' }]
+	},
+	endFor: {
+		'2025-06-18': BEFORE_ISS_CHECK,
+		'2025-11-25': BEFORE_ISS_CHECK
 	}
 };
 export default mixUp;

@@ -241,7 +241,7 @@ export const SHARED: Record<string, SharedText> = {
 			'authorization-server': '…and takes from it the authorization server to use.'
 		})
 	}),
-	'server-metadata': (step) => {
+	'server-metadata': (step, revision) => {
 		const methods = step.response?.json?.code_challenge_methods_supported;
 		return {
 			title: 'The client reads the authorization server metadata',
@@ -249,11 +249,30 @@ export const SHARED: Record<string, SharedText> = {
 				? `The authorization server’s metadata (RFC 8414) lists its endpoints and \`code_challenge_methods_supported\`: ${methods.join(', ')}.`
 				: 'The authorization server’s metadata (RFC 8414) lists its endpoints — and no `code_challenge_methods_supported`. RFC 8414 says an omitted field means the server does not support PKCE.',
 			cites: [cite('RFC 8414', '2'), cite('RFC 9700', '2.1.1')],
-			code: at('discovery', 'discover-server', {
-				'check-support': 'Before anything else, the client checks the metadata for PKCE support.'
-			})
+			code:
+				revision === '2025-06-18'
+					? at('discovery', 'discover-server', {
+							'fetch-server': 'The client fetches the metadata from RFC 8414’s address.'
+						})
+					: at('discovery', 'discover-server', {
+							'check-support':
+								'Before anything else, the client checks the metadata for PKCE support.'
+						})
 		};
 	},
+	'proceed-unchecked': () => ({
+		title: 'The client takes the endpoints and goes on',
+		narration:
+			'This client follows MCP 2025-06-18, which has no rule about `code_challenge_methods_supported`: it takes the endpoints from the metadata and goes on to sign in, with `S256` as always. MCP 2025-11-25 added the check: a client MUST verify PKCE support before proceeding and refuse when the field is absent.',
+		cites: [
+			cite('MCP 2025-06-18', 'Authorization Code Protection'),
+			cite('MCP 2025-11-25', 'Authorization Code Protection')
+		],
+		code: at('discovery', 'discover-server', {
+			unchecked: 'No PKCE check in this revision…',
+			'use-endpoints': '…so the client takes the endpoints as they are.'
+		})
+	}),
 	proceed: () => ({
 		title: 'The client checks the metadata for PKCE',
 		narration:

@@ -1,4 +1,4 @@
-import type { ScenarioStory, StepOverride } from '../types';
+import type { ScenarioStory, StepOverride, StepText } from '../types';
 import { at, cite, queryOf } from './text';
 
 const SCOPE_CHALLENGE = cite('MCP 2025-11-25', 'Scope Challenge Handling');
@@ -18,21 +18,39 @@ const denied =
 		})
 	});
 
-/** The new sign-in's start, in both phases: the union, and a new PKCE pair. */
+/** The new sign-in's start, in both phases: the union (2026-07-28), and a new PKCE pair. */
 const widens =
 	(union: string): StepOverride =>
-	() => ({
-		title: 'The client asks for more scope, with a new PKCE pair',
-		narration: `Acting for a user, the client tries a step-up: a new authorization request. MCP 2026-07-28 has it ask for the union of the scopes it asked for before and those in the challenge — \`${union}\` — a token for the challenged scope alone would lose \`notes:read\`, and the next \`list_notes\` would be refused. It makes a new \`code_verifier\` and \`code_challenge\` and a new \`state\`: PKCE makes a new pair for every authorization request, never reusing the first sign-in’s.`,
-		cites: [CURRENT, SCOPE_CHALLENGE, cite('RFC 7636', '4.1'), cite('RFC 9700', '2.1.1')],
-		code: at('step-up', 'step-up', {
-			read: 'A 403 with error="insufficient_scope": a scope challenge.',
-			challenged: 'The scope the call needs, from the challenge.',
-			union: 'The union with what it asked for before (MCP 2026-07-28).'
-		}),
-		question:
-			'The first sign-in was for notes:read; the server now asks for more. Which scopes should the client ask for?'
-	});
+	(_step, revision) =>
+		revision === '2025-11-25' ? replaces : unites(union);
+
+/** 2025-11-25: the scopes of the challenge, and nothing of before. */
+const replaces: Partial<StepText> = {
+	title: 'The client asks for more scope, with a new PKCE pair',
+	narration:
+		'Acting for a user, the client tries a step-up: a new authorization request. MCP 2025-11-25 has it ask for the scopes its Scope Selection Strategy gives — the challenge’s `scope`, `notes:write` — and does not ask it to add the scopes it asked for before; it asks servers instead to name existing scopes in the challenge, and this server names only `notes:write`. It makes a new `code_verifier` and `code_challenge` and a new `state`: PKCE makes a new pair for every authorization request, never reusing the first sign-in’s.',
+	cites: [SCOPE_CHALLENGE, cite('RFC 7636', '4.1'), cite('RFC 9700', '2.1.1')],
+	code: at('step-up', 'step-up', {
+		read: 'A 403 with error="insufficient_scope": a scope challenge.',
+		challenged: 'The scope the call needs, from the challenge…',
+		replace: '…becomes the whole request (MCP 2025-11-25).'
+	}),
+	question:
+		'The first sign-in was for notes:read; the server now asks for notes:write. Which scopes will this client ask for?'
+};
+
+const unites = (union: string): Partial<StepText> => ({
+	title: 'The client asks for more scope, with a new PKCE pair',
+	narration: `Acting for a user, the client tries a step-up: a new authorization request. MCP 2026-07-28 has it ask for the union of the scopes it asked for before and those in the challenge — \`${union}\` — a token for the challenged scope alone would lose \`notes:read\`, and the next \`list_notes\` would be refused. It makes a new \`code_verifier\` and \`code_challenge\` and a new \`state\`: PKCE makes a new pair for every authorization request, never reusing the first sign-in’s.`,
+	cites: [CURRENT, SCOPE_CHALLENGE, cite('RFC 7636', '4.1'), cite('RFC 9700', '2.1.1')],
+	code: at('step-up', 'step-up', {
+		read: 'A 403 with error="insufficient_scope": a scope challenge.',
+		challenged: 'The scope the call needs, from the challenge.',
+		union: 'The union with what it asked for before (MCP 2026-07-28).'
+	}),
+	question:
+		'The first sign-in was for notes:read; the server now asks for more. Which scopes should the client ask for?'
+});
 
 const opens: StepOverride = (step) => {
 	const redirect = queryOf(step, 'redirect_uri');
@@ -54,9 +72,9 @@ const opens: StepOverride = (step) => {
  */
 const stepUp: ScenarioStory = {
 	description:
-		'The MCP server answers 403 insufficient_scope; the client signs in again with a new PKCE pair for the union of its scopes, and stops after a limit when more scope never comes.',
+		'The MCP server answers 403 insufficient_scope; the client signs in again with a new PKCE pair (under MCP 2026-07-28 for the union of its scopes), and stops after a limit when more scope never comes.',
 	summary:
-		'A token for notes:read meets a tool that needs notes:write: the server answers 403 insufficient_scope, and the client signs in again, with a new code_verifier, for notes:read notes:write, then retries. When the server asks for a scope the authorization server never issues, the client tries once and stops instead of looping.',
+		'A token for notes:read meets a tool that needs notes:write: the server answers 403 insufficient_scope, and the client signs in again, with a new code_verifier, then retries — under MCP 2026-07-28 for notes:read notes:write. When the server asks for a scope the authorization server never issues, the client tries once and stops instead of looping.',
 	phases: {
 		'more-scope': { title: 'A tool that needs more scope' },
 		'never-enough': {
@@ -69,25 +87,43 @@ const stepUp: ScenarioStory = {
 		'more-scope-tool-denied': denied('add_note', 'notes:write'),
 		'more-scope-make-verifier': widens('notes:read notes:write'),
 		'more-scope-open-browser': opens,
-		'more-scope-token-client': {
-			title: 'The client redeems the new code; the token carries both scopes',
-			narration:
-				'The client sends the new `code` with the new `code_verifier`; the server checks it against the new `code_challenge`, exactly as in the first sign-in, and issues a new `access_token`. Its response says which scopes it granted: `notes:read notes:write`. The new token replaces the old one.',
+		'more-scope-token-client': (step) => ({
+			title: 'The client redeems the new code for a new token',
+			narration: `The client sends the new \`code\` with the new \`code_verifier\`; the server checks it against the new \`code_challenge\`, exactly as in the first sign-in, and issues a new \`access_token\`. Its response says which scopes it granted: \`${String(step.response?.json?.scope)}\`. The new token replaces the old one.`,
 			cites: [cite('RFC 7636', '4.6'), cite('RFC 6749', '3.3')],
 			code: at('authorization-server', 'token-issue', {
 				scope: 'The scopes of the token, in the token response.'
 			})
-		},
-		'more-scope-tool-retried': {
+		}),
+		'more-scope-tool-retried': (_step, revision) => ({
 			title: 'The client calls add_note again, with the new token',
-			narration:
-				'The client retries the call that was refused, with the new token. Its scopes include `notes:write`, so the tool runs. The token also keeps `notes:read`, so the client’s other calls go on working.',
+			narration: `The client retries the call that was refused, with the new token. Its scopes include \`notes:write\`, so the tool runs. ${revision === '2025-11-25' ? 'But the token was issued for `notes:write` alone: `notes:read`, which the old token had, is gone.' : 'The token also keeps `notes:read`, so the client’s other calls go on working.'}`,
 			cites: [SCOPE_CHALLENGE, cite('RFC 6750', '2.1')],
 			code: at('scoped-mcp-server', 'scope-challenge', {
 				check: 'Nothing is missing now…',
 				serve: '…so the tool runs.'
 			})
+		}),
+		'more-scope-scope-lost': {
+			title: 'The client calls list_notes, which worked before the step-up',
+			narration:
+				'With the first token, `list_notes` worked. The new token carries only `notes:write`, the scope the challenge named, so the server now answers `403 insufficient_scope` with `scope="notes:read"`, and a step-up for `notes:read` alone would drop `notes:write` in turn. MCP 2025-11-25 asks servers to keep existing scopes in the challenge, which this one does not; MCP 2026-07-28 makes it the client’s job: it asks for the union.',
+			cites: [SCOPE_CHALLENGE, CURRENT, cite('RFC 6750', '3.1')],
+			code: at('scoped-mcp-server', 'scope-challenge', {
+				check: 'notes:read is missing now…',
+				scope: '…and the challenge names the scope the client gave up.'
+			}),
+			question:
+				'The client holds a new token with more scope. Will a call that worked before still work?'
 		},
+		'more-scope-client-gives-up': (step) => ({
+			title: 'The client after a 403 insufficient_scope',
+			narration: `This client follows MCP 2025-06-18, which lists \`403 Forbidden\` for “Invalid scopes or insufficient permissions” in its Error Handling table but defines no step-up flow and does not say what a client does next. This client stops and tells the user: “${step.reason}”. MCP 2025-11-25 added scope challenge handling: sign in again for the scopes the challenge names.`,
+			cites: [cite('MCP 2025-06-18', 'Error Handling'), SCOPE_CHALLENGE],
+			code: at('step-up', 'step-up', {
+				'no-rule': 'No step-up in this revision: the 403 ends the call.'
+			})
+		}),
 		'never-enough-tool-denied': denied('delete_all_notes', 'notes:admin'),
 		'never-enough-make-verifier': widens('notes:read notes:admin'),
 		'never-enough-open-browser': opens,
@@ -133,6 +169,24 @@ const stepUp: ScenarioStory = {
 			'Asking for the challenged scope alone would drop notes:read; retrying without a limit would send the user to the consent page again and again.',
 		next: 'discovery',
 		tools: [{ label: 'Quiz: who must use PKCE?', section: 'quiz-title' }]
+	},
+	endFor: {
+		'2025-06-18': {
+			lacked: 'a step-up rule: MCP 2025-06-18 defines none',
+			verdict: 'The call ends at the 403',
+			lesson:
+				'MCP 2025-06-18 defines no step-up flow; this client lets a 403 insufficient_scope end the call, and the user must sign in again by hand.',
+			contrast:
+				'Under MCP 2025-11-25 the client signs in again for the challenged scope; under 2026-07-28, for the union of its scopes.'
+		},
+		'2025-11-25': {
+			lacked: 'the scopes it had before: the new token carries only the challenged one',
+			verdict: 'More scope after a new sign-in · a call that worked is now refused',
+			lesson:
+				'A client that follows MCP 2025-11-25 signs in again for the challenged scope alone; when the server’s challenge names only the new scope, the client loses the scopes it had, and the next call can be refused in turn.',
+			contrast:
+				'Under MCP 2026-07-28 the client asks for the union, notes:read notes:write, and its other calls go on working.'
+		}
 	}
 };
 export default stepUp;

@@ -1,5 +1,6 @@
 import { Discovery, type MetadataCheck } from '../discovery';
 import type { Send } from '../http';
+import type { ClientRules } from '../client-rules';
 import { carriesOf, type Timeline } from '../timeline';
 import { MCP_RESOURCE, type World } from '../world';
 
@@ -21,12 +22,17 @@ function refuse(t: Timeline, id: string, verdict: MetadataCheck): boolean {
 }
 
 /**
- * Discovery as MCP 2025-11-25 runs it, with 2026-07-28's issuer check: the 401, the protected
- * resource metadata (named, or at the well-known URLs in order), the authorization server
- * metadata (RFC 8414, then OpenID Connect Discovery), each checked before it is used.
+ * Discovery as the client's MCP revision runs it (2026-07-28: the 401, the protected resource
+ * metadata, named or at the well-known URLs in order, the authorization server metadata, RFC
+ * 8414 then OpenID Connect Discovery, each checked before it is used; earlier revisions less).
  */
-export async function discover(t: Timeline, w: World, send: Send = w.send): Promise<boolean> {
-	const discovery = new Discovery(w.client, MCP_RESOURCE);
+export async function discover(
+	t: Timeline,
+	w: World,
+	rules: ClientRules,
+	send: Send = w.send
+): Promise<boolean> {
+	const discovery = new Discovery(w.client, MCP_RESOURCE, rules);
 	const first = await discovery.callWithoutToken(send);
 	t.record({
 		id: 'mcp-unauthorized',
@@ -55,7 +61,9 @@ export async function discover(t: Timeline, w: World, send: Send = w.send): Prom
 		if (verdict.found) break;
 	}
 	if (!discovery.hasAuthorizationServer()) {
-		const reason = 'no protected resource metadata found';
+		const reason = discovery.resourceMetadataUrls().length
+			? 'no protected resource metadata found'
+			: 'the 401 names no resource_metadata, and this client has nowhere else to look';
 		return !refuse(t, 'refuse-resource', { found: true, valid: false, reason });
 	}
 
@@ -75,13 +83,14 @@ export async function discover(t: Timeline, w: World, send: Send = w.send): Prom
 		});
 		if (refuse(t, 'refuse-issuer', verdict)) return false;
 		if (!support) continue;
+		const unchecked = support.proceed && support.unchecked;
 		t.record({
-			id: support.proceed ? 'proceed' : 'refuse',
+			id: support.proceed ? (unchecked ? 'proceed-unchecked' : 'proceed') : 'refuse',
 			from: 'client',
 			to: 'client',
 			kind: 'local',
 			carries: {},
-			outcome: support.proceed ? 'ok' : 'rejected',
+			outcome: support.proceed ? (unchecked ? 'info' : 'ok') : 'rejected',
 			...(!support.proceed && { reason: support.reason })
 		});
 		return support.proceed;

@@ -1,4 +1,5 @@
 import { jsonResponse, type Send } from '../http';
+import { CLIENT_RULES, type ClientRules } from '../client-rules';
 import type { Timeline } from '../timeline';
 import { createWorld, ISSUER, type Environment, type World } from '../world';
 import type { ScenarioDefinition } from './definition';
@@ -42,27 +43,34 @@ function hosted(w: World, hosting: Hosting): Send {
 }
 
 /** One phase: the world, its servers' metadata where `hosting` puts it, and the client's discovery. */
-async function phase(t: Timeline, env: Environment, id: string, hosting: Hosting) {
+async function phase(
+	t: Timeline,
+	env: Environment,
+	rules: ClientRules,
+	id: string,
+	hosting: Hosting
+) {
 	const w = createWorld(env, { configured: false });
 	t.cast(w, id);
-	await discover(t, w, hosted(w, hosting));
+	await discover(t, w, rules, hosted(w, hosting));
 }
 
 /** Discovery as the spec runs it: the fallbacks in order, and the two checks that refuse. */
 const discovery: ScenarioDefinition = {
-	async play(t, env) {
-		await phase(t, env, 'fallback', {
+	async play(t, env, revision) {
+		const rules = CLIENT_RULES[revision];
+		await phase(t, env, rules, 'fallback', {
 			announces: false,
 			resourceMetadataAt: RESOURCE_ROOT,
 			serverMetadataAt: OIDC
 		});
-		await phase(t, env, 'wrong-resource', {
+		await phase(t, env, rules, 'wrong-resource', {
 			announces: true,
 			resourceMetadataAt: RESOURCE_PATH,
 			serverMetadataAt: OAUTH,
 			resourceMetadata: { resource: 'https://mcp.other.example/mcp' }
 		});
-		await phase(t, env, 'wrong-issuer', {
+		await phase(t, env, rules, 'wrong-issuer', {
 			announces: true,
 			resourceMetadataAt: RESOURCE_PATH,
 			serverMetadataAt: OAUTH,

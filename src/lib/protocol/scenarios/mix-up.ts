@@ -1,3 +1,4 @@
+import { CLIENT_RULES } from '../client-rules';
 import type { Attacker } from '../attacker';
 import { HOSTILE_RESOURCE, HostileServer, type HonestServer } from '../hostile-server';
 import type { ScenarioDefinition } from './definition';
@@ -38,7 +39,8 @@ async function mixedUpSignIn(t: Timeline, w: World): Promise<boolean> {
  * clients since 2026-07-28) stops the client before it sends the code anywhere.
  */
 const mixUp: ScenarioDefinition = {
-	async play(t, env) {
+	async play(t, env, revision) {
+		const rules = CLIENT_RULES[revision];
 		const honestIss = { issInResponse: true };
 		// The sign-in is for the attacker's MCP server, whose metadata names the attacker's server.
 		const attackerServer = {
@@ -62,6 +64,8 @@ const mixUp: ScenarioDefinition = {
 		await flow.attackerRedeems(t, lax, 'captured-verifier');
 		await flow.attackerCallsMcp(t, lax);
 
+		// Only a 2026-07-28 client is required to check iss: earlier ones end with the attacker's win.
+		if (!rules.checksIss) return;
 		const strict = createWorld(env, { ...attackerServer, checksIss: true, policy: honestIss });
 		t.cast(strict, 'iss-check');
 		await mixedUpSignIn(t, strict);

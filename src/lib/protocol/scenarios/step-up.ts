@@ -1,3 +1,4 @@
+import { CLIENT_RULES, type ClientRules } from '../client-rules';
 import { ScopedMcpServer } from '../scoped-mcp-server';
 import { StepUp } from '../step-up';
 import type { Timeline } from '../timeline';
@@ -26,27 +27,8 @@ async function signedInEarlier(w: World): Promise<void> {
 	await w.client.redeem(w.send);
 }
 
-/**
- * One tool call with step-up: 403 `insufficient_scope`, a new sign-in with a new PKCE pair for
- * the union of the scopes, the call again; and, if the server still refuses, the client stops.
- */
-async function phase(t: Timeline, env: Environment, id: string, tool: string): Promise<void> {
-	const w = createWorld(env, {
-		scopes: ISSUED_SCOPES,
-		scope: 'notes:read',
-		mcp: (options) => new ScopedMcpServer(options, TOOL_SCOPES)
-	});
-	t.cast(w, id);
-	await signedInEarlier(w);
-	const stepUp = new StepUp(w.client);
-	const denied = await flow.clientCallsMcp(t, w, { id: 'tool-denied', tool });
-	const decision = stepUp.decide(denied);
-	if (decision.action !== 'reauthorize') throw new Error(`no step-up: ${decision.action}`);
-	await flow.signIn(t, w);
-	await flow.clientRedeems(t, w);
-	const retried = await flow.clientCallsMcp(t, w, { id: 'tool-retried', tool });
-	const next = stepUp.decide(retried);
-	if (next.action !== 'give-up') return;
+/** The client stops and tells the user why. */
+function givesUp(t: Timeline, reason: string): void {
 	t.record({
 		id: 'client-gives-up',
 		from: 'client',
@@ -54,8 +36,46 @@ async function phase(t: Timeline, env: Environment, id: string, tool: string): P
 		kind: 'local',
 		carries: {},
 		outcome: 'rejected',
-		reason: next.reason
+		reason
 	});
+}
+
+/**
+ * One tool call with step-up: 403 `insufficient_scope`, a new sign-in with a new PKCE pair for
+ * the scopes the client's revision asks for, the call again; and, if the server still refuses,
+ * the client stops. A 2025-11-25 client, which asked for the challenge's scopes alone, then finds
+ * a call that worked before refused. Returns false when the client has no step-up at all.
+ */
+async function phase(
+	t: Timeline,
+	env: Environment,
+	rules: ClientRules,
+	id: string,
+	tool: string
+): Promise<boolean> {
+	const w = createWorld(env, {
+		scopes: ISSUED_SCOPES,
+		scope: 'notes:read',
+		mcp: (options) => new ScopedMcpServer(options, TOOL_SCOPES)
+	});
+	t.cast(w, id);
+	await signedInEarlier(w);
+	const stepUp = new StepUp(w.client, rules.stepUp);
+	const denied = await flow.clientCallsMcp(t, w, { id: 'tool-denied', tool });
+	const decision = stepUp.decide(denied);
+	if (decision.action === 'give-up') {
+		givesUp(t, decision.reason);
+		return false;
+	}
+	if (decision.action !== 'reauthorize') throw new Error(`no step-up: ${decision.action}`);
+	await flow.signIn(t, w);
+	await flow.clientRedeems(t, w);
+	const retried = await flow.clientCallsMcp(t, w, { id: 'tool-retried', tool });
+	const next = stepUp.decide(retried);
+	if (next.action === 'give-up') givesUp(t, next.reason);
+	else if (!w.client.scope?.split(' ').includes('notes:read'))
+		await flow.clientCallsMcp(t, w, { id: 'scope-lost', tool: 'list_notes' });
+	return true;
 }
 
 /**
@@ -64,9 +84,11 @@ async function phase(t: Timeline, env: Environment, id: string, tool: string): P
  * the server will never allow.
  */
 const stepUp: ScenarioDefinition = {
-	async play(t, env) {
-		await phase(t, env, 'more-scope', 'add_note');
-		await phase(t, env, 'never-enough', 'delete_all_notes');
+	async play(t, env, revision) {
+		const rules = CLIENT_RULES[revision];
+		if (!(await phase(t, env, rules, 'more-scope', 'add_note'))) return;
+		// A 2025-11-25 client would ask for notes:admin alone, which this server does not issue.
+		if (rules.stepUp === 'union') await phase(t, env, rules, 'never-enough', 'delete_all_notes');
 	}
 };
 export default stepUp;

@@ -12,7 +12,7 @@ import { verifierPipeline } from '$lib/workbench/inspect';
 export async function load() {
 	await checkAllContent();
 	const scenarios = [...new Set(QUIZ.map((q) => q.see.scenario))];
-	const runs = await Promise.all(scenarios.map(testVectorStory));
+	const runs = await Promise.all(scenarios.map((id) => testVectorStory(id)));
 	const snippets = await Promise.all(WORKBENCH_CODE.map(loadSnippet));
 	return {
 		initial: await verifierPipeline(RFC7636_APPENDIX_B.verifier, webCryptoSha256, {
