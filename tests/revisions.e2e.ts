@@ -40,6 +40,23 @@ test.describe('the MCP revision switch', () => {
 		expect(new URL(page.url()).searchParams.has('mcp')).toBe(false);
 	});
 
+	test('a switch keeps the step where the new run has it; Back brings the address’s revision back', async ({
+		watched: page
+	}) => {
+		await openPlayground(page, '#discovery/7');
+		await page.keyboard.press('ArrowRight');
+		await expect(stepLine(page)).toHaveText('Step 8 of 13');
+		const id = await detail(page).getAttribute('data-step-id');
+		await page.getByRole('combobox', { name: SWITCH }).selectOption('2025-06-18');
+		// Under 2025-06-18 the first phase is two steps long: the same step is now the 4th.
+		await expect(stepLine(page)).toHaveText('Step 4 of 9');
+		await expect(detail(page)).toHaveAttribute('data-step-id', id!);
+		expect(new URL(page.url()).hash).toBe('#discovery/4');
+		await page.goBack();
+		await expect(page.getByRole('combobox', { name: SWITCH })).toHaveValue('2026-07-28');
+		await expect(stepLine(page)).toHaveText('Step 7 of 13');
+	});
+
 	test('where nothing differs, the switch says so; a current s256 has no switch at all', async ({
 		watched: page
 	}) => {
@@ -47,7 +64,7 @@ test.describe('the MCP revision switch', () => {
 		await expect(page.getByRole('combobox', { name: SWITCH })).toHaveCount(0);
 		await openPlayground(page, '?mcp=2025-06-18#s256/1');
 		await expect(page.getByRole('combobox', { name: SWITCH })).toHaveValue('2025-06-18');
-		await expect(page.locator('#revision-note')).toHaveText('changes nothing in this scenario');
+		await expect(page.locator('#revision-note')).toHaveText('the client does the same here');
 		await expectAccessible(page);
 	});
 
@@ -69,6 +86,7 @@ test.describe('the MCP revision switch', () => {
 			'No MCP revision “2024-01-01”: showing 2026-07-28.'
 		);
 		await expect(page.getByRole('combobox', { name: SWITCH })).toHaveValue('2026-07-28');
+		expect(new URL(page.url()).searchParams.has('mcp')).toBe(false);
 	});
 
 	test('phone: the switch sits on a row of its own and nothing scrolls sideways', async ({
@@ -100,8 +118,10 @@ test('workbench: the table of rules × revisions, each cell cited, with links th
 		'See it'
 	]);
 	const iss = table.locator('tr[data-rule="iss"]');
-	await expect(iss.locator('td').nth(0)).toContainText('No rule.');
-	await expect(iss.locator('td').nth(2)).toContainText('MUST compare iss');
+	await expect(iss.locator('td').nth(0)).toContainText('No iss rule of its own.');
+	await expect(iss.locator('td').nth(2)).toContainText(
+		'MUST validate the response per RFC 9207 §2.4'
+	);
 	await expect(iss.locator('td').nth(2).locator('a.cite')).toHaveText(
 		'MCP 2026-07-28, Authorization'
 	);

@@ -367,6 +367,26 @@ export const JOURNEYS = [
 		}
 	},
 	{
+		name: 'the MCP revision in the address (?mcp=2025-11-25): step-up loses notes:read, and the switch shows it',
+		async run(page, site) {
+			await open(page, `${site.base}?mcp=2025-11-25#step-up/9`);
+			await onStep(page, 9);
+			const lost = await detail(page);
+			assert.equal(lost?.from, 'client');
+			assert.equal(lost?.to, 'mcp');
+			assert.match(lost?.http ?? '', /scope="notes:read"/);
+			await waitFor(
+				page,
+				'the revision switch set to 2025-11-25',
+				() =>
+					/** @type {HTMLSelectElement | null} */ (
+						document.querySelector('select[aria-label="MCP revision the client follows"]')
+					)?.value === '2025-11-25'
+			);
+			await expectClean(page, [site.origin]);
+		}
+	},
+	{
 		name: 'a deep link (#replay/4) opens its step cold, and Next moves on from there',
 		async run(page, site) {
 			await open(page, `${site.base}#replay/4`);

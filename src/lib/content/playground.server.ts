@@ -1,7 +1,8 @@
 import { testVectorEnvironment } from '$lib/protocol/environment';
 import { CURRENT_REVISION, MCP_REVISIONS, type McpRevision } from '$lib/protocol/revisions';
 import { runScenario } from '$lib/protocol/runner';
-import type { ScenarioId, ScenarioRun } from '$lib/protocol/types';
+import type { ScenarioId } from '$lib/protocol/types';
+import { REVISION_DEPENDENT } from './revisions';
 import { assertContent, type ContentInput } from './check';
 import { QUIZ } from './quiz';
 import { SCENARIOS } from './scenarios';
@@ -67,17 +68,10 @@ export async function siteContent(): Promise<ContentInput> {
 		),
 		Promise.all(ids.map(loadStory))
 	]);
-	// An earlier revision's run is checked only where the client did something else in it.
-	const stepsOf = (run: ScenarioRun) => run.steps.map((step) => step.id).join(' ');
+	// An earlier revision's run is checked where the client follows its rules (its text may
+	// differ even where its steps do not); elsewhere it is the current run again.
 	const runs = all.filter(
-		(run) =>
-			run.revision === CURRENT_REVISION ||
-			!all.some(
-				(other) =>
-					other.scenario === run.scenario &&
-					other.revision === CURRENT_REVISION &&
-					stepsOf(other) === stepsOf(run)
-			)
+		(run) => run.revision === CURRENT_REVISION || REVISION_DEPENDENT.includes(run.scenario)
 	);
 	return {
 		runs,

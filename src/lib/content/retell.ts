@@ -9,7 +9,8 @@ import type { StepText, TaughtRun, TaughtStep } from './types';
  * switches to it. Undefined when the runs' steps differ.
  */
 export function retell(run: ScenarioRun, told: TaughtRun): TaughtRun | undefined {
-	if (run.scenario !== told.scenario || run.steps.length !== told.steps.length) return undefined;
+	if (run.scenario !== told.scenario || run.revision !== told.revision) return undefined;
+	if (run.steps.length !== told.steps.length) return undefined;
 	const steps: TaughtStep[] = [];
 	for (const [i, step] of run.steps.entries()) {
 		const text = told.steps[i]!;

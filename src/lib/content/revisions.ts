@@ -1,17 +1,7 @@
 import type { McpRevision, ScenarioId } from '$lib/protocol/types';
 import type { Citation } from './types';
 
-/**
- * The scenarios whose MCP client behaves differently under another MCP revision
- * (protocol/client-rules.ts); scenarios.test.ts runs every scenario under every revision and
- * checks this list. Not in scenarios.ts, which the first load carries.
- */
-export const REVISION_DEPENDENT: readonly ScenarioId[] = [
-	'mcp-discovery',
-	'mix-up',
-	'step-up',
-	'discovery'
-];
+export { REVISION_DEPENDENT } from '$lib/protocol/client-rules';
 
 /** One cell of the table: what a revision asks, and where it says so. */
 export interface RevisionCell {

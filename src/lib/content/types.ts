@@ -113,6 +113,8 @@ export interface ScenarioStory {
 	end: EndCard;
 	/** What the end card says instead, when the client followed an earlier MCP revision. */
 	endFor?: Partial<Record<McpRevision, Partial<EndCard>>>;
+	/** The description and summary instead, when the client followed an earlier MCP revision. */
+	describeFor?: Partial<Record<McpRevision, { description: string; summary: string }>>;
 }
 
 /** A protocol step with its text, as the page shows it. */
@@ -127,6 +129,8 @@ export interface TaughtStep extends Omit<Step, 'phase'>, StepText {
 
 export interface TaughtRun {
 	scenario: ScenarioId;
+	/** The MCP revision whose rules the client followed. */
+	revision: McpRevision;
 	/** Whether the client of this scenario behaves differently under another MCP revision. */
 	revisions?: boolean;
 	steps: TaughtStep[];

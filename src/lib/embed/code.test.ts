@@ -15,6 +15,15 @@ describe('the embed address', () => {
 		);
 	});
 
+	test('carries the MCP revision the client follows, when the reader picked another', () => {
+		expect(embedUrl(SITE, 'step-up', 8, undefined, '2025-11-25')).toBe(
+			'https://example.github.io/pkce-playground/embed/?mcp=2025-11-25#step-up/9'
+		);
+		expect(embedCode(SITE, 'mix-up', 0, 'light', '2025-06-18')).toContain(
+			'src="https://example.github.io/pkce-playground/embed/?theme=light&amp;mcp=2025-06-18#mix-up/1"'
+		);
+	});
+
 	test('works with or without the trailing slash, and at the root of an origin', () => {
 		expect(embedUrl('https://example.github.io/pkce-playground', 'plain', 0)).toBe(
 			'https://example.github.io/pkce-playground/embed/#plain/1'

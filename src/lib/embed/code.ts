@@ -21,16 +21,19 @@ export const HOST_SCRIPT = `<script>
 
 /**
  * The embed's address: `<base>embed/?theme=dark#s256/3`. `baseUrl` is the site's absolute root
- * (e.g. https://you.github.io/pkce-playground/); `step` is 0-based, as in the playground's state.
+ * (e.g. https://you.github.io/pkce-playground/); `step` is 0-based, as in the playground's state;
+ * `revision`, the MCP revision the client follows when it is not the current one (`?mcp=`).
  */
 export function embedUrl(
 	baseUrl: string,
 	scenario: ScenarioId,
 	step: number,
-	theme?: EmbedTheme
+	theme?: EmbedTheme,
+	revision?: string
 ): string {
 	const url = new URL('embed/', baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
 	if (theme) url.searchParams.set('theme', theme);
+	if (revision) url.searchParams.set('mcp', revision);
 	url.hash = formatPlace({ scenario, step: Math.max(0, Math.trunc(step)) });
 	return url.href;
 }
@@ -43,12 +46,13 @@ export function embedCode(
 	baseUrl: string,
 	scenario: ScenarioId,
 	step: number,
-	theme?: EmbedTheme
+	theme?: EmbedTheme,
+	revision?: string
 ): string {
 	const title = SCENARIOS.find((s) => s.id === scenario)?.title ?? scenario;
 	return `<iframe
   data-pkce-playground
-  src="${escapeAttribute(embedUrl(baseUrl, scenario, step, theme))}"
+  src="${escapeAttribute(embedUrl(baseUrl, scenario, step, theme, revision))}"
   title="${escapeAttribute(`PKCE Playground: ${title}`)}"
   width="100%" height="720" loading="lazy" style="border: 0"
 ></iframe>

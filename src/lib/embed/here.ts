@@ -12,5 +12,7 @@ export function embedCodeHere(scenario: ScenarioId, step: number): string {
 	const siteUrl = new URL(resolve('/'), location.href).href;
 	const theme = document.documentElement.dataset.theme;
 	const picked: EmbedTheme | undefined = theme === 'light' || theme === 'dark' ? theme : undefined;
-	return embedCode(siteUrl, scenario, step, picked);
+	// The MCP revision the client follows, when the reader picked another (it is in the address).
+	const revision = new URL(location.href).searchParams.get('mcp') ?? undefined;
+	return embedCode(siteUrl, scenario, step, picked, revision);
 }

@@ -171,8 +171,6 @@ export class Playground {
 	/** The client follows another MCP revision: the same place, run again by its rules. */
 	setRevision(revision: McpRevision): Promise<boolean> {
 		this.revision = revision;
-		// A run's text depends on the revision, even where its steps do not (retell.ts).
-		this.#told.clear();
 		return this.regenerate();
 	}
 

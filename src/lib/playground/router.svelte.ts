@@ -65,7 +65,9 @@ export class Router {
 		const known = isRevision(mcp);
 		if (known) this.playground.revision = mcp;
 		await this.follow(this.#address.hash());
-		if (!known) this.playground.error = `No MCP revision “${mcp}”: showing ${CURRENT_REVISION}.`;
+		if (known) return;
+		this.setParam('mcp', undefined); // else every shared copy of the address says it again
+		this.playground.error = `No MCP revision “${mcp}”: showing ${CURRENT_REVISION}.`;
 	}
 
 	/** Moves to a place: writes it into the address, then shows it. */

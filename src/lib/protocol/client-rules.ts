@@ -1,4 +1,5 @@
 import type { McpRevision } from './revisions';
+import type { ScenarioId } from './types';
 
 /**
  * What the simulated MCP client does under each revision, where the scenarios can show the
@@ -6,9 +7,7 @@ import type { McpRevision } from './revisions';
  * only by the scenarios whose client follows a revision's rules.
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization
  */
-/** What an MCP client does, by the rules of one revision. */
 export interface ClientRules {
-	revision: McpRevision;
 	/**
 	 * When the 401 names no `resource_metadata`: try the well-known URLs, path-inserted first,
 	 * then the root (2025-11-25). Before, the client had only the header the server MUST send.
@@ -31,7 +30,6 @@ export interface ClientRules {
 
 export const CLIENT_RULES: Readonly<Record<McpRevision, ClientRules>> = {
 	'2025-06-18': {
-		revision: '2025-06-18',
 		wellKnownFallback: false,
 		oidcDiscovery: false,
 		verifiesPkceSupport: false,
@@ -40,7 +38,6 @@ export const CLIENT_RULES: Readonly<Record<McpRevision, ClientRules>> = {
 		stepUp: 'none'
 	},
 	'2025-11-25': {
-		revision: '2025-11-25',
 		wellKnownFallback: true,
 		oidcDiscovery: true,
 		verifiesPkceSupport: true,
@@ -49,7 +46,6 @@ export const CLIENT_RULES: Readonly<Record<McpRevision, ClientRules>> = {
 		stepUp: 'challenged'
 	},
 	'2026-07-28': {
-		revision: '2026-07-28',
 		wellKnownFallback: true,
 		oidcDiscovery: true,
 		verifiesPkceSupport: true,
@@ -58,3 +54,15 @@ export const CLIENT_RULES: Readonly<Record<McpRevision, ClientRules>> = {
 		stepUp: 'union'
 	}
 };
+
+/**
+ * The scenarios whose client behaves differently under another revision (the others run the
+ * same steps under all three); scenarios.test.ts runs every scenario under every revision and
+ * checks this list.
+ */
+export const REVISION_DEPENDENT: readonly ScenarioId[] = [
+	'mcp-discovery',
+	'mix-up',
+	'step-up',
+	'discovery'
+];

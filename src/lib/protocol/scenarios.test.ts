@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { RFC7636_APPENDIX_B, type Sha256 } from '../pkce';
 import { deterministicRandom, testVectorEnvironment } from './environment';
-import { REVISION_DEPENDENT } from '$lib/content/revisions';
+import { REVISION_DEPENDENT } from './client-rules';
 import { MCP_REVISIONS, type McpRevision } from './revisions';
 import { runScenario } from './runner';
 import { carriesOf } from './timeline';

@@ -88,10 +88,7 @@ const discovery: ScenarioStory = {
 								'metadata-url': 'No resource_metadata in the header: nothing to read here…',
 								fallback: '…so the client turns to the well-known URLs.'
 							}
-				),
-				...(old && {
-					question: 'The 401 does not say where the metadata is. Where does this client look?'
-				})
+				)
 			};
 		},
 		'fallback-refuse-resource': (step) => ({
@@ -100,7 +97,9 @@ const discovery: ScenarioStory = {
 			cites: [DISCOVERY_2025_06, DISCOVERY],
 			code: at('discovery', 'discover-resource', {
 				'no-fallback': 'No URL named and no fallback in this revision: nothing to try.'
-			})
+			}),
+			question:
+				'The 401 names no metadata, and this client follows MCP 2025-06-18. Where does it look?'
 		}),
 		'fallback-resource-metadata': {
 			title: 'The client tries the well-known URL with the path inserted',

@@ -55,8 +55,9 @@ export function teach(run: ScenarioRun, story: ScenarioStory): TaughtRun {
 			...(opensPhase && phase?.intro && { phaseIntro: phase.intro })
 		};
 	});
-	const { description, summary } = story;
+	const { description, summary } = story.describeFor?.[run.revision] ?? story;
 	const end = { ...story.end, ...story.endFor?.[run.revision] };
-	const revisions = REVISION_DEPENDENT.includes(run.scenario);
-	return { scenario: run.scenario, steps, description, summary, end, revisions };
+	const { scenario, revision } = run;
+	const revisions = REVISION_DEPENDENT.includes(scenario);
+	return { scenario, revision, steps, description, summary, end, revisions };
 }

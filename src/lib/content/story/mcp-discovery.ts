@@ -52,6 +52,14 @@ const mcpDiscovery: ScenarioStory = {
 		next: 's256',
 		tools: [{ label: 'Quiz: who must use PKCE?', section: 'quiz-title' }]
 	},
+	describeFor: {
+		'2025-06-18': {
+			description:
+				'The client reads the metadata; under MCP 2025-06-18 nothing tells it to refuse a server that does not announce PKCE.',
+			summary:
+				'The MCP client discovers the authorization server from the MCP server’s 401; following MCP 2025-06-18, it goes on even when the metadata does not announce PKCE in code_challenge_methods_supported.'
+		}
+	},
 	endFor: {
 		'2025-06-18': {
 			verdict: 'Goes on without PKCE announced · signed in with S256',

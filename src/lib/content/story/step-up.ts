@@ -122,7 +122,8 @@ const stepUp: ScenarioStory = {
 			cites: [cite('MCP 2025-06-18', 'Error Handling'), SCOPE_CHALLENGE],
 			code: at('step-up', 'step-up', {
 				'no-rule': 'No step-up in this revision: the 403 ends the call.'
-			})
+			}),
+			question: 'This client follows MCP 2025-06-18. What does it do with a 403 insufficient_scope?'
 		}),
 		'never-enough-tool-denied': denied('delete_all_notes', 'notes:admin'),
 		'never-enough-make-verifier': widens('notes:read notes:admin'),
@@ -170,6 +171,20 @@ const stepUp: ScenarioStory = {
 		next: 'discovery',
 		tools: [{ label: 'Quiz: who must use PKCE?', section: 'quiz-title' }]
 	},
+	describeFor: {
+		'2025-06-18': {
+			description:
+				'The MCP server answers 403 insufficient_scope; a client that follows MCP 2025-06-18 has no step-up flow, and the call ends there.',
+			summary:
+				'A token for notes:read meets a tool that needs notes:write: the server answers 403 insufficient_scope, and a client that follows MCP 2025-06-18, which defines no step-up, stops and tells the user.'
+		},
+		'2025-11-25': {
+			description:
+				'The MCP server answers 403 insufficient_scope; the client signs in again with a new PKCE pair for the challenged scope alone, and loses the scope it had.',
+			summary:
+				'A token for notes:read meets a tool that needs notes:write: the server answers 403 insufficient_scope, and the client signs in again, with a new code_verifier, for the challenged notes:write alone; the call works, and list_notes, which worked before, is now refused. (The retry limit, which 2025-11-25 asks for too, is shown under 2026-07-28.)'
+		}
+	},
 	endFor: {
 		'2025-06-18': {
 			lacked: 'a step-up rule: MCP 2025-06-18 defines none',
@@ -185,7 +200,7 @@ const stepUp: ScenarioStory = {
 			lesson:
 				'A client that follows MCP 2025-11-25 signs in again for the challenged scope alone; when the server’s challenge names only the new scope, the client loses the scopes it had, and the next call can be refused in turn.',
 			contrast:
-				'Under MCP 2026-07-28 the client asks for the union, notes:read notes:write, and its other calls go on working.'
+				'Under MCP 2026-07-28 the client asks for the union, notes:read notes:write, and its other calls go on working; the retry limit, which 2025-11-25 asks for too, is shown there.'
 		}
 	}
 };
