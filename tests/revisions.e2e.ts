@@ -114,8 +114,7 @@ test('workbench: the table of rules × revisions, each cell cited, with links th
 		'Rule',
 		'MCP 2025-06-18',
 		'MCP 2025-11-25',
-		'MCP 2026-07-28\u00a0(current)',
-		'See it'
+		'MCP 2026-07-28\u00a0(current)'
 	]);
 	const iss = table.locator('tr[data-rule="iss"]');
 	await expect(iss.locator('td').nth(0)).toContainText('No iss rule of its own.');
@@ -131,4 +130,21 @@ test('workbench: the table of rules × revisions, each cell cited, with links th
 	await hydrated(page);
 	await expect(page.getByRole('combobox', { name: SWITCH })).toHaveValue('2025-11-25');
 	await expect(page.locator('section.playground')).toHaveAttribute('data-scenario', 'mix-up');
+});
+
+test('workbench on a phone: each rule a block, each revision labelled, nothing sideways', async ({
+	watched: page
+}) => {
+	await page.setViewportSize({ width: 375, height: 812 });
+	await page.goto('./workbench/');
+	await hydrated(page);
+	const cell = page.locator('tr[data-rule="step-up"] td').nth(1);
+	await cell.scrollIntoViewIfNeeded();
+	expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content)).toBe(
+		'"MCP 2025-11-25: "'
+	);
+	const box = (await cell.boundingBox())!;
+	expect(box.x + box.width).toBeLessThanOrEqual(375);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+	await expect(page.getByRole('cell', { name: /SHOULD sign in again/ })).toBeVisible();
 });

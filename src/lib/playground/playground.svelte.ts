@@ -29,7 +29,10 @@ export class Playground {
 	sha256: Sha256['name'] | undefined = $state();
 	/** True once the values on screen were computed in this browser. */
 	live = $state(false);
-	/** The MCP revision whose rules the client follows (the address's `mcp` parameter). */
+	/**
+	 * The MCP revision whose rules the client follows (the address's `mcp` parameter); set it,
+	 * then `regenerate()` runs the same place again by its rules (RevisionSwitch.svelte).
+	 */
 	revision: McpRevision = $state(CURRENT_REVISION);
 	error: string | undefined = $state();
 	/**
@@ -151,10 +154,12 @@ export class Playground {
 	};
 
 	play = () => {
-		if (this.atEnd) this.go(0);
+		const advance = this.onAdvance ?? this.go;
+		// From the end, play starts over: through onAdvance too, so the address follows.
+		if (this.atEnd) advance(0);
 		this.playing = true;
 		clearInterval(this.#timer);
-		this.#timer = setInterval(() => (this.onAdvance ?? this.go)(this.step + 1), PLAY_INTERVAL_MS);
+		this.#timer = setInterval(() => advance(this.step + 1), PLAY_INTERVAL_MS);
 	};
 
 	pause = () => {
@@ -167,12 +172,6 @@ export class Playground {
 	/** New random values for the same scenario and step: nothing on the page is canned. */
 	// The place asked for, not the one on screen: a scenario may still be loading.
 	regenerate = () => this.load(this.#target.scenario, this.#target.step);
-
-	/** The client follows another MCP revision: the same place, run again by its rules. */
-	setRevision(revision: McpRevision): Promise<boolean> {
-		this.revision = revision;
-		return this.regenerate();
-	}
 
 	setTestVector(on: boolean): Promise<boolean> {
 		this.testVector = on;
