@@ -19,12 +19,21 @@
  * fetching its document, and the harness answers that fetch itself (oidc-provider's `fetch`
  * option), so no request leaves the process.
  *
+ * The policy it shares with the local lab (`npm run lab`) comes from one module,
+ * src/lab/provider.js; what is the harness's own is below (opaque tokens it can look up,
+ * introspection, error pages as JSON, Client ID Metadata Documents).
+ *
  * Imported only by oidc-crosscheck.test.ts; it is Node-only on purpose, unlike the portable core.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Adapter, AdapterPayload, Configuration } from 'oidc-provider';
+import type { AdapterPayload, Configuration } from 'oidc-provider';
+import {
+	grantRequested,
+	INTERACTION_PREFIX,
+	loadOidcProvider,
+	mcpProviderConfiguration
+} from '../../lab/provider.js';
 
 export interface AuthorizeOutcome {
 	/** Status of the last response: 302/303 for a redirect to redirect_uri, 400 for an error page. */
@@ -120,75 +129,6 @@ export interface HarnessOptions {
 	clientIdMetadataDocuments?: Record<string, Record<string, unknown>>;
 }
 
-const INTERACTION_PREFIX = '/interaction/';
-
-/**
- * oidc-provider warns at import time that it prefers Node 22; it runs on Node 20.19 all the same.
- * Import it once with that one line filtered out, so test output stays quiet.
- */
-let loading: Promise<typeof import('oidc-provider')> | undefined;
-function loadOidcProvider(): Promise<typeof import('oidc-provider')> {
-	loading ??= (async () => {
-		const warn = console.warn;
-		console.warn = (...args: unknown[]) => {
-			if (!String(args[0]).includes('oidc-provider WARNING: Unsupported runtime')) warn(...args);
-		};
-		try {
-			return await import('oidc-provider');
-		} finally {
-			console.warn = warn;
-		}
-	})();
-	return loading;
-}
-
-/**
- * A plain in-memory storage adapter (oidc-provider's own dev adapter warns on use). Keys are
- * `Model:id`; expiry is left to oidc-provider, which checks `exp` itself.
- */
-function memoryAdapterFactory(store: Map<string, AdapterPayload>): (name: string) => Adapter {
-	const byGrant = new Map<string, Set<string>>();
-	return (name) => {
-		const key = (id: string) => `${name}:${id}`;
-		return {
-			async upsert(id, payload) {
-				store.set(key(id), payload);
-				if (payload.grantId) {
-					const keys = byGrant.get(payload.grantId) ?? new Set<string>();
-					keys.add(key(id));
-					byGrant.set(payload.grantId, keys);
-				}
-			},
-			async find(id) {
-				return store.get(key(id));
-			},
-			async findByUid(uid) {
-				for (const [k, payload] of store) {
-					if (k.startsWith(`${name}:`) && payload.uid === uid) return payload;
-				}
-				return undefined;
-			},
-			async findByUserCode(userCode) {
-				for (const [k, payload] of store) {
-					if (k.startsWith(`${name}:`) && payload.userCode === userCode) return payload;
-				}
-				return undefined;
-			},
-			async consume(id) {
-				const payload = store.get(key(id));
-				if (payload) payload.consumed = Math.floor(Date.now() / 1000);
-			},
-			async destroy(id) {
-				store.delete(key(id));
-			},
-			async revokeByGrantId(grantId) {
-				for (const k of byGrant.get(grantId) ?? []) store.delete(k);
-				byGrant.delete(grantId);
-			}
-		};
-	};
-}
-
 export async function startOidcProvider(
 	options: HarnessOptions = {}
 ): Promise<OidcProviderHarness> {
@@ -204,10 +144,6 @@ export async function startOidcProvider(
 	const documentFetches: string[] = [];
 	const { default: Provider, errors } = await loadOidcProvider();
 	const store = new Map<string, AdapterPayload>();
-	// One signing key, so oidc-provider does not fall back to (and warn about) development keys.
-	const signingKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({
-		format: 'jwk'
-	});
 
 	// The issuer carries the port, so listen first and attach the provider afterwards (no one can
 	// send a request before the port is known).
@@ -232,69 +168,41 @@ export async function startOidcProvider(
 		});
 	}
 
-	const configuration: Configuration = {
-		clients: [clientId, otherClientId].map((client_id) => ({
-			client_id,
-			// A public client (RFC 6749 §2.1): no secret, so it must use PKCE (RFC 9700 §2.1.1).
-			token_endpoint_auth_method: 'none',
-			application_type: 'native', // allows http://127.0.0.1 with any port (RFC 8252 §7.3)
-			grant_types: refreshTokens ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
-			response_types: ['code'],
-			redirect_uris: [redirectUri]
-		})),
-		// The harness's only key (ID tokens are unused), for these clients and for any client a
-		// Client ID Metadata Document describes (the default, RS256, would make it invalid metadata).
-		clientDefaults: { id_token_signed_response_alg: 'ES256' },
-		// RFC 7636 §4.4.1: every authorization request must carry a code_challenge. oidc-provider
-		// 9.x supports only S256 (there is no option for `plain`), so `plain` is always refused.
-		pkce: { required: () => pkceRequired },
-		// Refresh tokens for every client allowed the grant (only with `refreshTokens`), whatever the
-		// scope, as the simulation issues them; each refresh consumes the one presented and returns
-		// a new one. A consumed one presented again revokes the grant (lib/actions/grants/refresh_token.js).
-		issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
-		rotateRefreshToken: true,
-		adapter: memoryAdapterFactory(store),
-		jwks: { keys: [{ ...signingKey, kid: 'crosscheck', alg: 'ES256', use: 'sig' }] },
-		features: {
-			devInteractions: { enabled: false },
-			// RFC 7662; a public client may introspect the tokens issued to it, and no others.
-			introspection: {
-				enabled: true,
-				allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId
-			},
-			...(documents && { clientIdMetadataDocument: { enabled: true, ack: 'draft-02' } }),
-			resourceIndicators: {
-				enabled: true,
-				defaultResource: () => resource,
-				useGrantedResource: () => true,
-				getResourceServerInfo: (_ctx, indicator) => {
-					if (indicator !== resource) throw new errors.InvalidTarget();
-					return { scope, audience: resource, accessTokenFormat: 'opaque', accessTokenTTL: 300 };
-				}
-			}
+	const shared = mcpProviderConfiguration(
+		{
+			clientIds: [clientId, otherClientId],
+			redirectUris: [redirectUri],
+			resource,
+			scope,
+			pkceOptional: pkceRequired ? [] : [clientId, otherClientId],
+			refreshTokens,
+			accessTokenFormat: 'opaque',
+			store,
+			cookieKey: 'pkce-playground-crosscheck-cookie-key'
 		},
-		interactions: { url: (_ctx, interaction) => `${INTERACTION_PREFIX}${interaction.uid}` },
-		findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub }) }),
+		errors
+	);
+	// (A cast: @types/oidc-provider types `features` as a union of whole feature sets, which a
+	// spread of the shared ones cannot narrow.)
+	const features = {
+		...(shared.features as object),
+		// RFC 7662; a public client may introspect the tokens issued to it, and no others.
+		introspection: {
+			enabled: true,
+			allowedPolicy: (_ctx: unknown, client: { clientId: string }, token: { clientId?: string }) =>
+				token.clientId === client.clientId
+		},
+		...(documents && { clientIdMetadataDocument: { enabled: true, ack: 'draft-02' } })
+	};
+	const configuration: Configuration = {
+		...shared,
+		features,
 		// Error pages (RFC 6749 §4.1.2.1: unknown client, bad redirect_uri) as JSON, so a test can
 		// read the `error` code; oidc-provider still chooses the status.
 		renderError: (ctx, out) => {
 			ctx.type = 'application/json';
 			ctx.body = out;
 		},
-		cookies: { keys: ['pkce-playground-crosscheck-cookie-key'] },
-		ttl: {
-			AccessToken: 300,
-			AuthorizationCode: 60,
-			Grant: 600,
-			Interaction: 600,
-			Session: 600,
-			IdToken: 300,
-			RefreshToken: 600
-		},
-		clientBasedCORS: () => false,
-		// RFC 6749 §4.1.3: the token request repeats redirect_uri when the authorization request had
-		// it. (oidc-provider's default fills it in for clients with a single registered URI.)
-		allowOmittingSingleRegisteredRedirectUri: false,
 		...(documents && { fetch: serveDocument })
 	};
 
@@ -310,19 +218,7 @@ export async function startOidcProvider(
 			return;
 		}
 		if (details.prompt.name === 'consent') {
-			const grant = details.grantId
-				? await provider.Grant.find(details.grantId)
-				: new provider.Grant({ accountId, clientId: String(details.params.client_id) });
-			if (!grant) throw new Error('interaction: grant not found');
-			const requested = details.params.resource;
-			const resources = Array.isArray(requested) ? requested : [requested];
-			for (const indicator of resources) {
-				if (typeof indicator === 'string') grant.addResourceScope(indicator, scope);
-			}
-			if (typeof details.params.scope === 'string' && details.params.scope.includes('openid')) {
-				grant.addOIDCScope('openid');
-			}
-			const grantId = await grant.save();
+			const grantId = await grantRequested(provider, details, accountId, scope);
 			await provider.interactionFinished(req, res, { consent: { grantId } });
 			return;
 		}
