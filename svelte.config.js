@@ -50,7 +50,9 @@ const config = {
 				'style-src-attr': ['unsafe-inline'],
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
-				'connect-src': ['self'],
+				// Live mode talks to the local lab (`npm run lab`), on 127.0.0.1 only, and only after the
+				// reader presses Connect.
+				'connect-src': ['self', 'http://127.0.0.1:*'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['self']

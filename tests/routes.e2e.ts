@@ -1,5 +1,5 @@
 import { expect, hydrated, test } from './fixtures';
-import { builtRoutes, ROUTES } from './routes';
+import { builtRoutes, ROUTES, STATIC_PAGES } from './routes';
 
 /**
  * Every route the build prerendered: under the strict CSP no violation fires (the fixture turns
@@ -27,8 +27,33 @@ for (const route of routes) {
 		expect(csp).toContain("object-src 'none'");
 		expect(csp).toContain("base-uri 'self'");
 		expect(csp!.match(/script-src[^;]*/)![0]).not.toContain('unsafe-inline');
+		// Live mode may reach the local lab, on 127.0.0.1 only (and only when the reader connects).
+		expect(csp!.match(/connect-src[^;]*/)![0]).toBe("connect-src 'self' http://127.0.0.1:*");
 	});
 }
+
+test('Live mode’s callback page: its own strict CSP, and without the playground it says what it is for', async ({
+	page
+}) => {
+	for (const route of STATIC_PAGES) {
+		const problems: string[] = [];
+		page.on('console', (message) => {
+			if (message.type() === 'error') problems.push(message.text());
+		});
+		await page.goto(`./${route}?code=x&state=y`);
+		const csp = await page
+			.locator('meta[http-equiv="content-security-policy"]')
+			.getAttribute('content');
+		expect(csp).toBe("default-src 'none'; script-src 'self'; base-uri 'none'; form-action 'none'");
+		// Opened by itself (no playground waiting), it still hands over and says so; the code leaves
+		// the address bar.
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Signed in. Back to the playground.'
+		);
+		expect(new URL(page.url()).search).toBe('');
+		expect(problems).toEqual([]);
+	}
+});
 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });

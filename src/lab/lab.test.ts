@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { siteUrl, startLab } from './lab.js';
 import { escapeHtml } from './pages.js';
+import { signInThroughPages } from './sign-in.harness';
 
 const SITE = 'http://127.0.0.1:4173/pkce-playground/';
 const CALLBACK = `${SITE}live/callback/`;
@@ -24,48 +25,8 @@ afterAll(() => lab?.close());
 const b64url = (bytes: Buffer) => bytes.toString('base64url');
 const s256 = (verifier: string) => b64url(createHash('sha256').update(verifier, 'ascii').digest());
 
-/** A browser's walk through the lab's sign-in and consent pages; returns the callback URL. */
-async function signIn(params: Record<string, string>, name = 'alice'): Promise<URL> {
-	const jar = new Map<string, string>();
-	const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-	const keep = (response: Response) => {
-		for (const line of response.headers.getSetCookie()) {
-			const pair = line.split(';', 1)[0] ?? '';
-			const eq = pair.indexOf('=');
-			jar.set(pair.slice(0, eq), pair.slice(eq + 1));
-		}
-	};
-	let url = new URL(`${lab.issuer}/auth?${new URLSearchParams(params)}`);
-	let form: URLSearchParams | undefined;
-	for (let hop = 0; hop < 12; hop++) {
-		const response = await fetch(url, {
-			method: form ? 'POST' : 'GET',
-			redirect: 'manual',
-			headers: {
-				cookie: cookie(),
-				...(form && { 'content-type': 'application/x-www-form-urlencoded' })
-			},
-			body: form?.toString()
-		});
-		keep(response);
-		form = undefined;
-		const location = response.headers.get('location');
-		if (location) {
-			const next = new URL(location, url);
-			if (next.origin !== lab.issuer) return next;
-			url = next;
-			continue;
-		}
-		const html = await response.text();
-		expect(response.status, html).toBe(200);
-		// The page's first form: sign in (with a name) or allow.
-		const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
-		if (!action) throw new Error(`no form on ${url}: ${html}`);
-		url = new URL(action, lab.issuer);
-		form = new URLSearchParams(action.endsWith('/login') ? { name } : {});
-	}
-	throw new Error('too many hops');
-}
+const signIn = (params: Record<string, string>, name?: string) =>
+	signInThroughPages(`${lab.issuer}/auth?${new URLSearchParams(params)}`, name);
 
 async function token(form: Record<string, string>, origin = new URL(SITE).origin) {
 	const response = await fetch(`${lab.issuer}/token`, {

@@ -115,8 +115,8 @@ export class Attacker {
 
 	// #region call-mcp-as-victim
 	/** Uses a token it obtained against the MCP server: the user's data, in the attacker's hands. */
-	async callMcp(send: Send): Promise<Exchange> {
-		const request = mcpToolCall(this.options.resource, this.notebook.access_token); // #mark bearer
+	async callMcp(send: Send, tool?: string): Promise<Exchange> {
+		const request = mcpToolCall(this.options.resource, this.notebook.access_token, tool); // #mark bearer
 		return { request, response: await send(request) };
 	}
 	// #endregion call-mcp-as-victim

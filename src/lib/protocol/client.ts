@@ -16,6 +16,8 @@ export interface ClientOptions {
 	client_id: string;
 	/** The loopback port the client listens on for the redirect. */
 	port: number;
+	/** Another redirect URI instead (Live mode: the site's callback route, src/lib/live). */
+	redirectUri?: string;
 	/** The MCP server's URL, sent as the RFC 8707 `resource`. */
 	resource: string;
 	/** Default S256. */
@@ -80,7 +82,7 @@ export class McpClient {
 	readonly redirectUri: string;
 	/** The scopes its next authorization request asks for (step-up widens them). */
 	scope: string | undefined;
-	private readonly options: Required<Omit<ClientOptions, 'scope'>>;
+	private readonly options: Required<Omit<ClientOptions, 'scope' | 'redirectUri'>>;
 	private endpoints: ServerEndpoints | undefined;
 	private session: Knowledge = {};
 	/** The server this sign-in's authorization request went to (RFC 9207 §2.4). */
@@ -88,7 +90,7 @@ export class McpClient {
 
 	constructor(options: ClientOptions) {
 		this.options = { pkce: 'S256', checksState: true, checksIss: false, ...options };
-		this.redirectUri = loopbackRedirectUri(options.port);
+		this.redirectUri = options.redirectUri ?? loopbackRedirectUri(options.port);
 		this.scope = options.scope;
 	}
 

@@ -56,6 +56,8 @@ export interface WorldOptions {
 	scopes?: readonly string[];
 	/** The scope the client asks for in its first sign-in. */
 	scope?: string;
+	/** The client's redirect URI; default the loopback one (Live mode: the site's callback). */
+	redirectUri?: string;
 	/** A different MCP server (step-up's, whose tools need scopes); default McpServer. */
 	mcp?: (options: McpServerOptions) => McpServer;
 }
@@ -107,6 +109,7 @@ export function createWorld(env: Environment, options: WorldOptions = {}): World
 	const client = new McpClient({
 		client_id: clientId,
 		port: LOOPBACK_PORT,
+		redirectUri: options.redirectUri,
 		resource: options.resource ?? MCP_RESOURCE,
 		pkce: options.pkce ?? 'S256',
 		checksState: options.checksState ?? true,
