@@ -63,7 +63,7 @@ async function main() {
   Playground sites allowed (CORS, and their live/callback/ as redirect URIs):
 ${lab.sites.map((site) => `    ${site}`).join('\n')}
 
-  Open the playground, pick s256 or no-pkce, and press "Live".`);
+  Open one of these sites, pick s256 or no-pkce, and press "Live".`);
 
 	let stopping = false;
 	const stop = async () => {

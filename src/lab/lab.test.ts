@@ -229,3 +229,39 @@ describe('the lab: a whole sign-in, for real', () => {
 		expect(answer.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
 	});
 });
+
+describe('npm run lab (scripts/lab.js)', () => {
+	it('prints what it started, and Ctrl-C (SIGINT) stops it cleanly', async () => {
+		const { spawn } = await import('node:child_process');
+		const child = spawn(process.execPath, ['scripts/lab.js', '--as-port', '0', '--mcp-port', '0'], {
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		let out = '';
+		child.stdout.on('data', (chunk) => (out += chunk));
+		await new Promise<void>((resolve, reject) => {
+			child.stdout.on('data', () => out.includes('press "Live"') && resolve());
+			child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+		});
+		expect(out).toMatch(/Authorization server \(oidc-provider\) +http:\/\/127\.0\.0\.1:\d+/);
+		expect(out).toMatch(/MCP server \(official TypeScript SDK\) +http:\/\/127\.0\.0\.1:\d+\/mcp/);
+		const issuer = /Authorization server \(oidc-provider\) +(\S+)/.exec(out)![1]!;
+		expect((await fetch(`${issuer}/.well-known/oauth-authorization-server`)).status).toBe(200);
+		child.kill('SIGINT');
+		const code = await new Promise((resolve) => child.once('exit', resolve));
+		expect(code).toBe(0);
+		expect(out).toContain('Lab stopped.');
+		await expect(fetch(`${issuer}/.well-known/oauth-authorization-server`)).rejects.toThrow();
+	});
+
+	it('a bad flag gets the usage, not a stack trace', async () => {
+		const { spawnSync } = await import('node:child_process');
+		const result = spawnSync(process.execPath, ['scripts/lab.js', '--as-port', 'x'], {
+			encoding: 'utf8'
+		});
+		expect(result.status).toBe(1);
+		expect(result.stderr.trim()).toBe('--as-port wants a port number from 0 to 65535 (got "x")');
+		const unknown = spawnSync(process.execPath, ['scripts/lab.js', '--nope'], { encoding: 'utf8' });
+		expect(unknown.status).toBe(2);
+		expect(unknown.stderr).toContain('Usage: npm run lab');
+	});
+});
