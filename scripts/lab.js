@@ -69,9 +69,16 @@ ${lab.sites.map((site) => `    ${site}`).join('\n')}
 	const stop = async () => {
 		if (stopping) return;
 		stopping = true;
-		await lab.close();
-		console.log('\nLab stopped.');
-		process.exit(0);
+		try {
+			await lab.close();
+			console.log('\nLab stopped.');
+			process.exit(0);
+		} catch (error) {
+			console.error(
+				`The lab did not stop cleanly: ${error instanceof Error ? error.message : error}`
+			);
+			process.exit(1);
+		}
 	};
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

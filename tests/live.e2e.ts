@@ -53,6 +53,14 @@ async function connect(page: Page, mcpUrl = lab.mcpUrl) {
 	return panel;
 }
 
+/** Opens the playground at `hash` and connects it to the lab; returns the Live panel. */
+async function connected(page: Page, hash: string) {
+	await openPlayground(page, hash);
+	const panel = await connect(page);
+	await expect(panel.getByText(`Connected: authorization server ${lab.issuer}`)).toBeVisible();
+	return panel;
+}
+
 /** Signs in through the lab's own pages in the window the page opened; returns that window. */
 async function signInAtLab(page: Page, name: string) {
 	const panel = page.getByRole('region', { name: 'Live: a real lab on this computer' });
@@ -98,9 +106,7 @@ test('s256 live: the real server refuses the attacker twice, the client gets a J
 	baseURL
 }) => {
 	const watched = await livePage(page, baseURL!);
-	await openPlayground(page, '#s256/0');
-	const panel = await connect(page);
-	await expect(panel.getByText(`Connected: authorization server ${lab.issuer}`)).toBeVisible();
+	const panel = await connected(page, '#s256/0');
 	const popup = await signInAtLab(page, 'alice');
 	// The consent page is the real server's: the client and where the code goes.
 	await expect(
@@ -156,9 +162,7 @@ test('no-pkce live: the legacy client is labelled unsafe, and the attacker calls
 	baseURL
 }) => {
 	const watched = await livePage(page, baseURL!);
-	await openPlayground(page, '#no-pkce/0');
-	await connect(page);
-	const panel = page.getByRole('region', { name: 'Live: a real lab on this computer' });
+	const panel = await connected(page, '#no-pkce/0');
 	await expect(panel.getByText('which the lab lets skip PKCE')).toBeVisible();
 	const popup = await signInAtLab(page, 'bob');
 	await expect(popup.getByRole('alert')).toContainText('Unsafe client.');
@@ -174,5 +178,35 @@ test('no-pkce live: the legacy client is labelled unsafe, and the attacker calls
 	// The last step differs from the simulation, and says why.
 	await page.keyboard.press('End');
 	await expect(detail(page)).toContainText("still accepts the attacker's token");
+	expect(watched.problems).toEqual([]);
+});
+
+test('Deny at the lab, or closing its window, ends the sign-in with a message and brings the simulation back', async ({
+	page,
+	baseURL
+}) => {
+	const watched = await livePage(page, baseURL!);
+	const panel = await connected(page, '#s256/0');
+
+	// Deny: the lab redirects with error=access_denied (RFC 6749 §4.1.2.1), and the page says so.
+	const popup = await signInAtLab(page, 'alice');
+	expect(await progress(page)).toEqual({ n: 2, m: 2 });
+	await popup.getByRole('button', { name: 'Deny' }).click();
+	await popup.waitForEvent('close');
+	await expect(panel.getByRole('alert')).toHaveText(
+		'The lab answered error=access_denied (The user denied the request.) (RFC 6749 §4.1.2.1).'
+	);
+
+	// Closing the window before the lab answers: the sign-in is given up, the simulation returns.
+	const [second] = await Promise.all([
+		page.waitForEvent('popup'),
+		panel.getByRole('button', { name: 'Sign in with the lab' }).click()
+	]);
+	await expect(panel.getByRole('button', { name: 'Cancel the sign-in' })).toBeVisible();
+	await second.close();
+	await expect(panel.getByRole('alert')).toHaveText(
+		'The sign-in window closed before the lab sent it back here. Sign in again when you are ready.'
+	);
+	await expect.poll(async () => (await progress(page)).m).toBe(10);
 	expect(watched.problems).toEqual([]);
 });

@@ -45,10 +45,10 @@ test('Live mode’s callback page: its own strict CSP, and without the playgroun
 			.locator('meta[http-equiv="content-security-policy"]')
 			.getAttribute('content');
 		expect(csp).toBe("default-src 'none'; script-src 'self'; base-uri 'none'; form-action 'none'");
-		// Opened by itself (no playground waiting), it still hands over and says so; the code leaves
-		// the address bar.
+		// Opened by itself, no playground takes the answer, and it says so; the code leaves the
+		// address bar.
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-			'Signed in. Back to the playground.'
+			'No playground took this answer.'
 		);
 		expect(new URL(page.url()).search).toBe('');
 		expect(problems).toEqual([]);

@@ -17,7 +17,10 @@ import { consentPage, errorPage, loginPage } from './pages.js';
 
 /** The public client the playground's Live mode is: PKCE required, S256 only. */
 export const PLAYGROUND_CLIENT = 'playground';
-/** The deliberately weak public client: PKCE not required (RFC 9700 §4.8.2, for `no-pkce`). */
+/**
+ * The deliberately weak public client: PKCE not required — against RFC 9700 §2.1.1, to show the
+ * RFC 7636 §1 interception (`no-pkce`).
+ */
 export const LEGACY_CLIENT = 'legacy';
 /** The scope the lab's MCP server defines. */
 export const LAB_SCOPE = 'mcp:tools';
@@ -91,6 +94,7 @@ export async function startAuthorizationServer({ port, resource, redirectUris, o
 		// (oidc-provider's default for discovery and JWKS).
 		clientBasedCORS: (_ctx, origin) => origins.has(origin),
 		renderError: (ctx, out) => {
+			ctx.set(pageHeaders);
 			ctx.type = 'html';
 			ctx.body = errorPage(`${out.error}: ${out.error_description ?? ''}`);
 		}
@@ -99,8 +103,6 @@ export async function startAuthorizationServer({ port, resource, redirectUris, o
 
 	/** @type {Map<string, AuthorizationRecord>} by `state` */
 	const records = new Map();
-	/** @type {Map<string, string>} interaction uid → state */
-	const uidState = new Map();
 
 	/**
 	 * Records the first answer to GET /auth?… and the last (the redirect to the client), by state.
@@ -121,8 +123,6 @@ export async function startAuthorizationServer({ port, resource, redirectUris, o
 			if (url.pathname === '/auth' && state) {
 				records.set(state, { request: { method: 'GET', url: url.href }, first: answer });
 				while (records.size > RECORD_LIMIT) records.delete(records.keys().next().value ?? '');
-				const uid = answer.location?.split(INTERACTION_PREFIX)[1];
-				if (uid) uidState.set(uid, state);
 			}
 			const target = answer.location ? new URL(answer.location) : undefined;
 			if (target && target.origin !== issuer) {
@@ -219,7 +219,16 @@ export async function startAuthorizationServer({ port, resource, redirectUris, o
 		throw new Error(`unexpected prompt ${details.prompt.name}`);
 	}
 
+	// DNS rebinding: a page on another name that resolves to 127.0.0.1 reaches this server with its
+	// own Host; only the loopback names are answered (the MCP server has the SDK's check).
+	const hosts = new Set([`127.0.0.1:${address.port}`, `localhost:${address.port}`]);
 	server.on('request', (req, res) => {
+		if (!hosts.has(req.headers.host ?? '')) {
+			res
+				.writeHead(421, { 'content-type': 'text/plain' })
+				.end('Misdirected Request: this lab answers 127.0.0.1 only.');
+			return;
+		}
 		if (req.url?.startsWith(INTERACTION_PREFIX)) {
 			interaction(req, res).catch((err) => {
 				if (res.headersSent) return res.end();

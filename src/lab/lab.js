@@ -6,9 +6,9 @@
 import { startAuthorizationServer, closeServer, LAB_SCOPE } from './authorization-server.js';
 import { startMcpServer } from './mcp-server.js';
 
-/** Default ports: the authorization server, and the MCP server beside it. */
-export const DEFAULT_AS_PORT = 9400;
-export const DEFAULT_MCP_PORT = 9401;
+import { CALLBACK_PATH, DEFAULT_AS_PORT, DEFAULT_MCP_PORT } from './defaults.js';
+
+export { DEFAULT_AS_PORT, DEFAULT_MCP_PORT };
 
 /**
  * The playground sites the lab serves by default: `vite dev` (5173) and `vite preview` (4173), on
@@ -25,8 +25,8 @@ export function defaultSites(base) {
 	].map((origin) => `${origin}${base}/`);
 }
 
-/** The playground's callback route under a site URL (the route is src/routes/(site)/live/callback). */
-export const callbackOf = (/** @type {string} */ site) => new URL('live/callback/', site).href;
+/** The playground's callback page under a site URL (static/live/callback/). */
+export const callbackOf = (/** @type {string} */ site) => new URL(CALLBACK_PATH, site).href;
 
 /**
  * Normalizes a site URL given with `--origin`: http(s), no query or fragment, ending in "/".

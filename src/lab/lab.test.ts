@@ -9,7 +9,8 @@ import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { siteUrl, startLab } from './lab.js';
-import { escapeHtml } from './pages.js';
+import { consentPage, escapeHtml } from './pages.js';
+import { labTokenVerifier } from './mcp-server.js';
 import { signInThroughPages } from './sign-in.harness';
 
 const SITE = 'http://127.0.0.1:4173/pkce-playground/';
@@ -76,6 +77,20 @@ describe('the lab: configuration', () => {
 		const other = Object.values(networkInterfaces())
 			.flat()
 			.find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+		// Not on IPv6 loopback either, nor under another host name (DNS rebinding: 421).
+		for (const url of [lab.issuer, lab.mcpUrl]) {
+			await expect(fetch(`http://[::1]:${new URL(url).port}/`)).rejects.toThrow();
+		}
+		const { request } = await import('node:http');
+		const status = await new Promise<number | undefined>((resolve, reject) => {
+			const req = request(
+				`${lab.issuer}/.well-known/oauth-authorization-server`,
+				{ headers: { host: 'rebound.example:80' } },
+				(res) => resolve(res.statusCode)
+			);
+			req.on('error', reject).end();
+		});
+		expect(status).toBe(421);
 		if (!other) return; // a machine with loopback only: nothing else to refuse
 		for (const url of [lab.issuer, lab.mcpUrl]) {
 			const port = new URL(url).port;
@@ -157,6 +172,46 @@ describe('the lab: configuration', () => {
 		expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
 			'&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;'
 		);
+		const page = consentPage({
+			uid: 'u"><script>x()</script>',
+			account: '<b>mallory</b>',
+			clientId: 'legacy',
+			clientName: '<img src=x onerror=alert(1)>',
+			redirectUri: 'http://127.0.0.1:1/cb?"><script>alert(1)</script>',
+			scope: 'mcp:tools',
+			resource: 'http://127.0.0.1:2/mcp',
+			pkceMethod: undefined,
+			unsafe: true
+		});
+		expect(page).not.toMatch(/<script>|<img|<b>mallory/);
+		expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+		expect(page).toContain('Unsafe client.');
+	});
+
+	it('RFC 8707 §2, RFC 9068 §4: the MCP server refuses a well-signed token for another audience', async () => {
+		const { generateKeyPair, exportJWK, SignJWT } = await import('jose');
+		const { privateKey, publicKey } = await generateKeyPair('ES256');
+		const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'k', alg: 'ES256' }] };
+		const verifier = labTokenVerifier({
+			issuer: 'http://127.0.0.1:1',
+			resource: lab.resource,
+			jwks
+		});
+		const sign = (aud: string) =>
+			new SignJWT({ client_id: 'playground', scope: 'mcp:tools' })
+				.setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: 'k' })
+				.setIssuer('http://127.0.0.1:1')
+				.setSubject('alice')
+				.setAudience(aud)
+				.setExpirationTime('5m')
+				.sign(privateKey);
+		await expect(verifier.verifyAccessToken(await sign(lab.resource))).resolves.toMatchObject({
+			clientId: 'playground',
+			scopes: ['mcp:tools']
+		});
+		await expect(
+			verifier.verifyAccessToken(await sign('http://127.0.0.1:3/other-mcp'))
+		).rejects.toThrow(/not valid here: unexpected "aud" claim value/);
 	});
 });
 
@@ -209,7 +264,28 @@ describe('the lab: a whole sign-in, for real', () => {
 		expect(record?.last).toEqual({ status: 303, location: callback.href });
 	});
 
-	it('RFC 9700 §4.8.2: the legacy client needs no PKCE, so a stolen code works for anyone', async () => {
+	it('OAuth 2.1 (-15) §4.3.1: every refresh rotates the refresh token; the old one is refused', async () => {
+		const { verifier, params } = authorization('playground', true);
+		const callback = await signIn(params);
+		const first = await token({
+			grant_type: 'authorization_code',
+			code: callback.searchParams.get('code')!,
+			client_id: 'playground',
+			redirect_uri: CALLBACK,
+			code_verifier: verifier
+		});
+		const refresh = (refresh_token: string) =>
+			token({ grant_type: 'refresh_token', refresh_token, client_id: 'playground' });
+		const second = await refresh(first.json.refresh_token!);
+		expect(second.response.status).toBe(200);
+		expect(second.json.refresh_token).toBeTruthy();
+		expect(second.json.refresh_token).not.toBe(first.json.refresh_token);
+		const replayed = await refresh(first.json.refresh_token!);
+		expect(replayed.response.status).toBe(400);
+		expect(replayed.json.error).toBe('invalid_grant');
+	});
+
+	it('RFC 7636 §1: the legacy client needs no PKCE (against RFC 9700 §2.1.1), so whoever redeems a copied code first gets the tokens', async () => {
 		const { params } = authorization('legacy', false);
 		const callback = await signIn(params);
 		const stolen = await token({
@@ -253,7 +329,7 @@ describe('npm run lab (scripts/lab.js)', () => {
 		await expect(fetch(`${issuer}/.well-known/oauth-authorization-server`)).rejects.toThrow();
 	});
 
-	it('a bad flag gets the usage, not a stack trace', async () => {
+	it('a bad flag gets a one-line message or the usage, not a stack trace', async () => {
 		const { spawnSync } = await import('node:child_process');
 		const result = spawnSync(process.execPath, ['scripts/lab.js', '--as-port', 'x'], {
 			encoding: 'utf8'

@@ -81,7 +81,7 @@ export function consentPage(details) {
 		host = details.redirectUri;
 	}
 	const warning = details.unsafe
-		? `<p class="unsafe" role="alert"><strong>Unsafe client.</strong> ${escapeHtml(details.clientName)} does not have to use PKCE: this server accepts its codes without a <code>code_verifier</code>, so anyone who copies the code can redeem it (RFC 9700 §2.1.1). It exists here only to show that attack.</p>`
+		? `<p class="unsafe" role="alert"><strong>Unsafe client.</strong> ${escapeHtml(details.clientName)} does not have to use PKCE: this server redeems its codes without a <code>code_verifier</code>, so whoever copies the code and redeems it first gets the tokens (the interception attack, RFC 7636 §1). RFC 9700 §2.1.1 says public clients MUST use PKCE. This client exists here only to show that attack.</p>`
 		: `<p class="safe">PKCE: ${details.pkceMethod ? `<code>code_challenge_method=${escapeHtml(details.pkceMethod)}</code> — only the client that holds the <code>code_verifier</code> can redeem the code` : 'no code_challenge'}.</p>`;
 	return page(
 		'Allow access?',

@@ -7,8 +7,9 @@
  * The shared policy, an MCP authorization server for public clients:
  * - public clients (RFC 6749 §2.1: `token_endpoint_auth_method: none`), `application_type:
  *   native`, so a loopback redirect may use any port (RFC 8252 §7.3);
- * - PKCE required for every client not named in `pkceOptional` (RFC 7636 §4.4.1, OAuth 2.1 §4.1.1);
- *   oidc-provider 9 implements S256 only, so `plain` is always refused (RFC 7636 §4.2);
+ * - PKCE required for every client not named in `pkceOptional` (RFC 7636 §4.4.1, OAuth 2.1 (-15)
+ *   §4.1.1); oidc-provider 9 implements S256 only, so `plain` is always refused (RFC 7636 §4.4.1:
+ *   "transform algorithm not supported");
  * - resource indicators (RFC 8707) for exactly one resource, the MCP server, whose access tokens
  *   carry it as their audience;
  * - with `refreshTokens`, a refresh token with every code exchange, rotated on every use
@@ -102,7 +103,7 @@ export function memoryAdapterFactory(store) {
  * @property {string} resource The MCP server's RFC 8707 resource indicator (the tokens' audience).
  * @property {string} scope The scope the MCP server defines.
  * @property {string[]} [pkceOptional] Clients that may omit `code_challenge` (a deliberately weak
- *   client, RFC 9700 §4.8.2). Default: none.
+ *   client, against RFC 9700 §2.1.1). Default: none.
  * @property {boolean} [refreshTokens] Refresh tokens with every code exchange, rotated on use.
  * @property {'opaque' | 'jwt'} [accessTokenFormat] Default `opaque`.
  * @property {Map<string, import('oidc-provider').AdapterPayload>} store Storage, in memory.

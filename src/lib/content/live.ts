@@ -18,7 +18,7 @@ export interface LiveDifference {
 	simulated: string;
 	/** Why both are correct, or what the difference teaches. */
 	note: string;
-	cite?: Citation;
+	cites: Citation[];
 }
 
 const OUTCOME_WORDS: Record<Step['outcome'], string> = {
@@ -32,9 +32,9 @@ const OUTCOME_WORDS: Record<Step['outcome'], string> = {
 /** Text for live steps the real lab ends otherwise than the simulation, by `id:outcome`. */
 const LIVE_TEXT: Record<string, Omit<StepText, 'code'>> = {
 	'mcp-attacker-revoked:attacker-wins': {
-		title: 'The attacker calls the MCP server again, after the code came back',
+		title: "The attacker calls the MCP server again, after the code's second use",
 		narration:
-			"The real MCP server still accepts the attacker's token. When the client sent the same code a second time, the authorization server refused it; RFC 6749 §4.1.2 says it SHOULD also revoke the tokens issued from that code. But the lab's MCP server checks the JWT access token itself (signature, audience, expiry) and never asks the authorization server, so a revocation cannot reach it: the token works until it expires, 5 minutes in the lab. The simulated MCP server asks its authorization server, so there this call fails.",
+			"The real MCP server still accepts the attacker's token. When the client redeemed the code after the attacker had (its second use), the authorization server refused it; RFC 6749 §4.1.2 says it SHOULD also revoke, when possible, the tokens issued from that code. But the lab's MCP server checks the JWT access token itself (signature, issuer, audience, expiry) and never asks the authorization server, so a revocation cannot reach it: the token works until it expires, 5 minutes in the lab. The simulated MCP server asks its authorization server, so there this call fails.",
 		cites: [{ spec: 'RFC 6749', section: '4.1.2' }]
 	}
 };
@@ -86,20 +86,14 @@ export function liveDifferences(run: ScenarioRun, simulated: TaughtRun): LiveDif
 	for (const [index, step] of run.steps.entries()) {
 		const sim = simulated.steps.find((s) => s.id === step.id);
 		if (!sim?.response || !step.response) continue;
-		const add = (real: string, simulatedAnswer: string, note: string, cite?: Citation) =>
-			found.push({
-				step: index,
-				title: sim.title,
-				real,
-				simulated: simulatedAnswer,
-				note,
-				...(cite && { cite })
-			});
+		const add = (real: string, simulatedAnswer: string, note: string, cites: Citation[] = []) =>
+			found.push({ step: index, title: sim.title, real, simulated: simulatedAnswer, note, cites });
 		if (step.id === 'authorize-request' && step.response.status !== sim.response.status) {
 			add(
 				`${statusOf(step)} to ${headerValue(step.response, 'Location') ?? 'its sign-in page'}`,
 				`${statusOf(sim)}, the sign-in page at once`,
-				'oidc-provider sends the browser on to its own sign-in and consent pages; the simulation draws them as one answer. How a server signs the user in is its own choice.'
+				'oidc-provider sends the browser on to its own sign-in and consent pages; the simulation draws them as one answer. How a server signs the user in is its own choice: RFC 6749 §3.1 leaves it out of its scope.',
+				[{ spec: 'RFC 6749', section: '3.1' }]
 			);
 			continue;
 		}
@@ -109,11 +103,16 @@ export function liveDifferences(run: ScenarioRun, simulated: TaughtRun): LiveDif
 				statusOf(step),
 				statusOf(sim),
 				redirect && sim.response.status >= 300 && sim.response.status < 400
-					? 'RFC 6749 §4.1.2 shows 302 Found in its example; any redirect the browser follows delivers the code, and oidc-provider uses 303 See Other.'
+					? "RFC 6749 §4.1.2's example uses 302 Found, and §1.7 allows any redirect the user agent can follow. After a form post, RFC 9700 §4.12 says the server MUST NOT use 307 and SHOULD use 303 See Other, which oidc-provider sends."
 					: step.outcome !== sim.outcome
 						? `The real run ${OUTCOME_WORDS[step.outcome]} here; the simulation ${OUTCOME_WORDS[sim.outcome]}. The step's text says why.`
 						: 'Both end the same way.',
-				redirect ? { spec: 'RFC 6749', section: '4.1.2' } : undefined
+				redirect
+					? [
+							{ spec: 'RFC 6749', section: '1.7' },
+							{ spec: 'RFC 9700', section: '4.12' }
+						]
+					: []
 			);
 			continue;
 		}
@@ -121,15 +120,18 @@ export function liveDifferences(run: ScenarioRun, simulated: TaughtRun): LiveDif
 			add(
 				`error ${errorOf(step) ?? '(none)'}`,
 				`error ${errorOf(sim) ?? '(none)'}`,
-				'Both refuse the request, each with its own error code (RFC 6749 §5.2 lists them).',
-				{ spec: 'RFC 6749', section: '5.2' }
+				`Both refuse it. RFC 7636 §4.6 fixes invalid_grant only for a verifier that does not match; for a missing one this server answers ${errorOf(step) ?? 'no error code'}, and OAuth 2.1 (draft -15, §3.2.4) lists invalid_request.`,
+				[
+					{ spec: 'RFC 7636', section: '4.6' },
+					{ spec: 'OAuth 2.1', section: '3.2.4' }
+				]
 			);
 		} else if (descriptionOf(step) !== descriptionOf(sim) && descriptionOf(step) !== undefined) {
 			add(
 				`"${descriptionOf(step)}"`,
 				`"${descriptionOf(sim) ?? ''}"`,
 				'Same error code, other words: error_description is optional text for developers, which each server writes its own way.',
-				{ spec: 'RFC 6749', section: '5.2' }
+				[{ spec: 'RFC 6749', section: '5.2' }]
 			);
 		}
 	}

@@ -18,28 +18,41 @@ describe('Reproduce: the same code_challenge from openssl, Node and Python (RFC 
 		}
 	});
 
-	it('Appendix B: every line prints E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', () => {
-		const { verifier, challenge } = RFC7636_APPENDIX_B;
-		for (const { tool, command } of reproduceChallenge(verifier)) {
-			expect(run(command), tool).toBe(challenge);
-		}
-	});
-
-	it('fresh verifiers of 43 to 128 characters: every line agrees with the page', async () => {
-		for (const length of [43, 44, 64, 100, 127, 128]) {
-			const verifier = generateCodeVerifier(length);
-			const expected = await computeCodeChallenge(verifier, 'S256');
+	it(
+		'Appendix B: every line prints E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+		{ timeout: 30_000 },
+		() => {
+			const { verifier, challenge } = RFC7636_APPENDIX_B;
 			for (const { tool, command } of reproduceChallenge(verifier)) {
-				expect(run(command), `${tool}, ${length} characters`).toBe(expected);
+				expect(run(command), tool).toBe(challenge);
 			}
 		}
-	});
+	);
 
-	it('every unreserved character survives the shell, a leading "-" and "~" included', async () => {
-		const verifier = `-~._${'aZ09-._~'.repeat(6)}`;
-		const expected = await computeCodeChallenge(verifier, 'S256');
-		for (const { tool, command } of reproduceChallenge(verifier)) {
-			expect(run(command), tool).toBe(expected);
+	// Each line starts a process: generous timeouts for a busy machine (timings are not the point).
+	it(
+		'fresh verifiers of 43 to 128 characters: every line agrees with the page',
+		{ timeout: 60_000 },
+		async () => {
+			for (const length of [43, 44, 64, 100, 127, 128]) {
+				const verifier = generateCodeVerifier(length);
+				const expected = await computeCodeChallenge(verifier, 'S256');
+				for (const { tool, command } of reproduceChallenge(verifier)) {
+					expect(run(command), `${tool}, ${length} characters`).toBe(expected);
+				}
+			}
 		}
-	});
+	);
+
+	it(
+		'every unreserved character survives the shell, a leading "-" and "~" included',
+		{ timeout: 30_000 },
+		async () => {
+			const verifier = `-~._${'aZ09-._~'.repeat(6)}`;
+			const expected = await computeCodeChallenge(verifier, 'S256');
+			for (const { tool, command } of reproduceChallenge(verifier)) {
+				expect(run(command), tool).toBe(expected);
+			}
+		}
+	);
 });

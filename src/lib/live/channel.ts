@@ -7,6 +7,9 @@
  */
 export const LIVE_CHANNEL = 'pkce-playground-live';
 
+/** What the playground answers once it took the URL: the callback page then closes itself. */
+export const LIVE_ACK = 'pkce-playground-live-ack';
+
 export interface LiveCallbackMessage {
 	type: typeof LIVE_CHANNEL;
 	/** The whole callback URL, with the code, state and iss (or an error). */

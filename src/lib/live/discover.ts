@@ -1,6 +1,7 @@
 /**
  * Live mode's discovery of the lab, as an MCP client does it: call the MCP server without a token,
- * read `resource_metadata` from its 401 (RFC 9728 §5.1), fetch the protected resource metadata
+ * read `resource_metadata` from its 401 (RFC 9728 §5.1; the lab always sends it, so this client does
+ * not try MCP's well-known fallbacks, which the discovery scenario shows), fetch the protected resource metadata
  * (RFC 9728 §3), then the authorization server's metadata (RFC 8414 §3.1), checking what each
  * document says against the address it came from (RFC 9728 §3.3, RFC 8414 §3.3).
  */
@@ -79,8 +80,11 @@ export async function discoverLab(
 		: undefined;
 	if (!issuer)
 		throw new LiveError('The protected resource metadata names no authorization server.');
+	// RFC 8414 §3.1: the well-known suffix goes between the issuer's host and its path.
+	const issuerUrl = labUrl(issuer);
+	const path = issuerUrl.pathname === '/' ? '' : issuerUrl.pathname;
 	const asMetadata = await exchange(
-		getRequest(new URL('/.well-known/oauth-authorization-server', labUrl(issuer)).href)
+		getRequest(new URL(`/.well-known/oauth-authorization-server${path}`, issuerUrl).href)
 	);
 	const as = asMetadata.json ?? {};
 	// RFC 8414 §3.3: the issuer in the document must be the one the address was made from.

@@ -138,9 +138,12 @@ describe('Live mode: s256 against the real lab', () => {
 		expect(at('authorize-response')).toMatchObject({
 			real: '303 See Other',
 			simulated: '302 Found',
-			cite: { spec: 'RFC 6749', section: '4.1.2' }
+			cites: [
+				{ spec: 'RFC 6749', section: '1.7' },
+				{ spec: 'RFC 9700', section: '4.12' }
+			]
 		});
-		expect(at('token-attacker-guess')?.cite).toEqual({ spec: 'RFC 6749', section: '5.2' });
+		expect(at('token-attacker-guess')?.cites).toEqual([{ spec: 'RFC 6749', section: '5.2' }]);
 		// The same status and code on the client's and the MCP call: no difference listed.
 		expect(at('token-client')).toBeUndefined();
 		expect(at('mcp-call')).toBeUndefined();
@@ -189,7 +192,7 @@ describe('Live mode: s256 against the real lab', () => {
 });
 
 describe('Live mode: no-pkce against the real lab (the legacy client)', () => {
-	it('RFC 9700 §4.8.2: the stolen code works without a verifier, and the tool answers the attacker', async () => {
+	it('RFC 7636 §1: without PKCE the copied code works without a verifier, and the tool answers the attacker', async () => {
 		const { finish } = await liveRun('no-pkce', 'erin');
 		const byId = Object.fromEntries(finish.run.steps.map((s) => [s.id, s]));
 		expect(byId['token-attacker-no-verifier']).toMatchObject({

@@ -103,7 +103,7 @@ export async function startLiveSignIn(options: {
 	const pkce = scenario === 's256';
 	if (pkce && !endpoints.code_challenge_methods_supported?.includes('S256')) {
 		throw new LiveError(
-			"The lab's metadata does not list S256 in code_challenge_methods_supported, so this client will not use it (MCP 2025-11-25, Authorization)."
+			"The lab's metadata does not list S256 in code_challenge_methods_supported. MCP (2025-11-25 and later) says a client MUST refuse to proceed when that field is absent, and MUST use S256 when it can; this client stops rather than fall back to plain or to no PKCE."
 		);
 	}
 	// The simulation's client, configured as the simulation configures it, for the lab.
@@ -174,12 +174,12 @@ function redirect(answer: { status: number; location?: string }): HttpResponse {
 	};
 }
 
-/** The site's callback route answered the browser (static/live/callback/): it hands the code over. */
+/** The site's callback page answered the browser (static/live/callback/): it hands the code over. */
 const CALLBACK_PAGE: HttpResponse = {
 	status: 200,
 	statusText: 'OK',
 	headers: [['Content-Type', 'text/html; charset=utf-8']],
-	text: 'Signed in. Back to the playground.'
+	text: "Back to the playground: it now has the lab's answer."
 };
 
 export async function finishLiveSignIn(
@@ -201,7 +201,7 @@ export async function finishLiveSignIn(
 		throw new LiveError(
 			error
 				? `The lab answered error=${error}${answer.get('error_description') ? ` (${answer.get('error_description')})` : ''} (RFC 6749 §4.1.2.1).`
-				: `The client ignored the callback: ${callback.reason} (RFC 6749 §10.12).`
+				: `The client ignored the callback: ${callback.reason} (${/^iss /.test(callback.reason) ? 'RFC 9207 §2.4' : 'RFC 6749 §10.12'}).`
 		);
 	}
 	if (!record?.first || !record.last) {
@@ -389,8 +389,9 @@ export async function finishLiveSignIn(
 		toolAnswer = toolText(call.response);
 		record_('mcp-call', 'client', 'mcp', call, call.response.status === 200 ? 'ok' : 'rejected');
 	} else {
-		// The code came back a second time: RFC 6749 §4.1.2 has the server deny it and SHOULD
-		// revoke what it issued from it. Does the attacker's token still work?
+		// The client's redemption was the code's second use (the attacker's came first): RFC 6749
+		// §4.1.2 has the server deny it and SHOULD revoke, when possible, what it issued from the
+		// code. Does the attacker's token still work?
 		await attackerCallsMcp('mcp-attacker-revoked');
 	}
 
