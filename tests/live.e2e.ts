@@ -154,6 +154,14 @@ test('s256 live: the real server refuses the attacker twice, the client gets a J
 	await expect(detail(page).locator('figure.http').last()).not.toContainText('You are alice');
 	await panel.getByRole('button', { name: 'Show the live run' }).click();
 	expect(await progress(page)).toEqual({ n: 1, m: 10 });
+	// Presenting a live run: it stays on the stage, and the toolbar keeps to one row without Live.
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('p');
+	await expect(page.locator('section.playground')).toHaveClass(/presenting/);
+	await expect(panel).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Live', exact: true })).toBeHidden();
+	expect(await progress(page)).toEqual({ n: 2, m: 10 });
+	await expect(page.locator('.presenter-code, article.detail').first()).toBeVisible();
 	expect(watched.problems).toEqual([]);
 });
 

@@ -47,7 +47,7 @@ test('playground: before the client has a verifier, and without PKCE, the panel 
 	await openPlayground(page, '#no-pkce/1');
 	await page.getByRole('button', { name: 'Reproduce in a terminal' }).click();
 	await expect(page.locator('.reproduce-step')).toContainText(
-		'The client holds no code_verifier at this step (it did not make one)'
+		'This client made no code_verifier for this sign-in: there is no challenge to compute.'
 	);
 });
 

@@ -92,8 +92,10 @@ export const attr = (
 
 /**
  * Listens, inside the page, for what classic WebDriver cannot report: uncaught errors, rejected
- * promises, console.error and CSP violations (the site's policy blocks any request off its origin,
- * and reports each attempt as a `securitypolicyviolation` event). Idempotent per document.
+ * promises, console.error and CSP violations (the site's policy blocks any request off its origin
+ * but to http://127.0.0.1:*, Live mode's lab, and reports each attempt as a
+ * `securitypolicyviolation` event; a request to the lab, which no journey connects to, is still
+ * caught by collectWatch's resource timing check). Idempotent per document.
  */
 function installWatch() {
 	const w = /** @type {any} */ (window);

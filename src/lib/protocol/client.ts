@@ -16,7 +16,7 @@ export interface ClientOptions {
 	client_id: string;
 	/** The loopback port the client listens on for the redirect. */
 	port: number;
-	/** Another redirect URI instead (Live mode: the site's callback route, src/lib/live). */
+	/** Another redirect URI instead (Live mode: the site's callback page, src/lib/live). */
 	redirectUri?: string;
 	/** The MCP server's URL, sent as the RFC 8707 `resource`. */
 	resource: string;
