@@ -241,7 +241,8 @@ describe('the lab: a whole sign-in, for real', () => {
 			code_verifier: verifier
 		});
 		expect(redeemed.response.status, JSON.stringify(redeemed.json)).toBe(200);
-		expect(redeemed.json.refresh_token).toBeTruthy();
+		// A refresh token comes with every code exchange (the lab issues one to each client allowed the grant).
+		expect(redeemed.json.refresh_token).toMatch(/^[\w-]{43,}$/);
 		// RFC 9068: a JWT access token whose audience is the MCP server (RFC 8707 §2).
 		expect(decodeProtectedHeader(redeemed.json.access_token!).typ).toBe('at+jwt');
 		expect(decodeJwt(redeemed.json.access_token!)).toMatchObject({
@@ -278,7 +279,7 @@ describe('the lab: a whole sign-in, for real', () => {
 			token({ grant_type: 'refresh_token', refresh_token, client_id: 'playground' });
 		const second = await refresh(first.json.refresh_token!);
 		expect(second.response.status).toBe(200);
-		expect(second.json.refresh_token).toBeTruthy();
+		expect(second.json.refresh_token).toMatch(/^[\w-]{43,}$/);
 		expect(second.json.refresh_token).not.toBe(first.json.refresh_token);
 		const replayed = await refresh(first.json.refresh_token!);
 		expect(replayed.response.status).toBe(400);
