@@ -14,6 +14,7 @@ import {
 	mcpProviderConfiguration
 } from './provider.js';
 import { consentPage, errorPage, loginPage } from './pages.js';
+import { watchAuthorizationServer, watchEndpoints } from './watch.js';
 
 /** The public client the playground's Live mode is: PKCE required, S256 only. */
 export const PLAYGROUND_CLIENT = 'playground';
@@ -57,8 +58,18 @@ async function formBody(req) {
  * @param {string} options.resource The MCP server's resource indicator (its URL).
  * @param {string[]} options.redirectUris The playground's callback routes.
  * @param {Set<string>} options.origins Origins allowed to call the token endpoint (CORS).
+ * @param {import('./recorder.js').Recorder} options.recorder Watch's record of every exchange.
+ * @param {string} [options.autoApprove] Test-only: sign in as this name and consent without the
+ *   pages. Only a program that starts the lab can set it (no flag, no endpoint).
  */
-export async function startAuthorizationServer({ port, resource, redirectUris, origins }) {
+export async function startAuthorizationServer({
+	port,
+	resource,
+	redirectUris,
+	origins,
+	recorder,
+	autoApprove
+}) {
 	const { default: Provider, errors } = await loadOidcProvider();
 	const server = createServer();
 	await new Promise((resolve, reject) => {
@@ -90,6 +101,17 @@ export async function startAuthorizationServer({ port, resource, redirectUris, o
 		...shared,
 		// OAuth 2.1 has the code flow only (no implicit grant, no tokens in the front channel).
 		responseTypes: ['code'],
+		features: {
+			...shared.features,
+			// Your own MCP client registers itself (RFC 7591; MCP 2025-06-18 and later). Open, as in
+			// a teaching lab; its clients live in memory and need PKCE like the playground's.
+			registration: { enabled: true }
+		},
+		// A registration without `application_type` is a native app (RFC 8252: loopback redirects on
+		// any port, §7.3); MCP 2026-07-28 asks native clients to say so themselves.
+		clientDefaults: { ...shared.clientDefaults, application_type: 'native' },
+		// The MCP server's scope, which a registering client may name (RFC 7591 §2 `scope`).
+		scopes: ['openid', 'offline_access', LAB_SCOPE],
 		// The token endpoint answers the playground's origins only; metadata and keys stay open to all
 		// (oidc-provider's default for discovery and JWKS).
 		clientBasedCORS: (_ctx, origin) => origins.has(origin),
@@ -99,7 +121,9 @@ export async function startAuthorizationServer({ port, resource, redirectUris, o
 			ctx.body = errorPage(`${out.error}: ${out.error_description ?? ''}`);
 		}
 	});
+	watchAuthorizationServer(provider, { recorder, issuer });
 	const providerCallback = provider.callback();
+	const watch = watchEndpoints(recorder, origins);
 
 	/** @type {Map<string, AuthorizationRecord>} by `state` */
 	const records = new Map();
@@ -161,7 +185,22 @@ export async function startAuthorizationServer({ port, resource, redirectUris, o
 		if (details.uid !== uid) throw new Error('this sign-in is not the one in progress');
 		const clientId = String(details.params.client_id);
 		const clientName =
-			CLIENT_NAMES[/** @type {keyof typeof CLIENT_NAMES} */ (clientId)] ?? clientId;
+			CLIENT_NAMES[/** @type {keyof typeof CLIENT_NAMES} */ (clientId)] ??
+			(await provider.Client.find(clientId))?.clientName ??
+			clientId;
+		if (autoApprove && req.method === 'GET') {
+			const accountId = details.session?.accountId ?? autoApprove;
+			const result =
+				details.prompt.name === 'login'
+					? { login: { accountId } }
+					: {
+							consent: {
+								grantId: await grantRequested(provider, details, accountId, LAB_SCOPE)
+							}
+						};
+			await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: true });
+			return;
+		}
 		if (req.method === 'POST' && action === 'abort') {
 			await provider.interactionFinished(req, res, {
 				error: 'access_denied',
@@ -239,6 +278,7 @@ export async function startAuthorizationServer({ port, resource, redirectUris, o
 			return;
 		}
 		if (req.url?.startsWith('/lab/authorization')) return answerRecord(req, res);
+		if (req.url?.startsWith('/lab/watch/')) return watch(req, res);
 		record(req, res);
 		providerCallback(req, res);
 	});

@@ -5,6 +5,7 @@
  */
 import { startAuthorizationServer, closeServer, LAB_SCOPE } from './authorization-server.js';
 import { startMcpServer } from './mcp-server.js';
+import { Recorder } from './recorder.js';
 
 import { CALLBACK_PATH, DEFAULT_AS_PORT, DEFAULT_MCP_PORT } from './defaults.js';
 
@@ -56,6 +57,7 @@ export function siteUrl(value) {
  * @property {number} [asPort] 0 picks a free port.
  * @property {number} [mcpPort] 0 picks a free port.
  * @property {string[]} [sites] Playground site URLs (origin and base path) allowed to use the lab.
+ * @property {string} [autoApprove] Test-only: sign in as this name and consent without the pages.
  */
 
 /**
@@ -74,11 +76,14 @@ export async function startLab(options = {}) {
 	const resolvedMcpPort = mcpPort === 0 ? await freePort() : mcpPort;
 	const resource = `http://127.0.0.1:${resolvedMcpPort}/mcp`;
 
+	const recorder = new Recorder();
 	const as = await startAuthorizationServer({
 		port: asPort,
 		resource,
 		redirectUris: sites.map(callbackOf),
-		origins
+		origins,
+		recorder,
+		autoApprove: options.autoApprove
 	}).catch((error) => {
 		throw portMessage(error, asPort, 'authorization server', '--as-port');
 	});
@@ -93,10 +98,12 @@ export async function startLab(options = {}) {
 			asMetadata: metadata,
 			jwks,
 			scope: LAB_SCOPE,
-			origins
+			origins,
+			recorder
 		}).catch((error) => {
 			throw portMessage(error, resolvedMcpPort, 'MCP server', '--mcp-port');
 		});
+		recorder.recording = true;
 		return {
 			issuer: as.issuer,
 			mcpUrl: mcp.url,
@@ -104,6 +111,8 @@ export async function startLab(options = {}) {
 			sites,
 			callbacks: sites.map(callbackOf),
 			authorizationRecord: as.authorizationRecord,
+			/** Watch's record of every exchange, and the lab's mode. */
+			recorder,
 			async close() {
 				await Promise.all([as.close(), closeServer(mcp.server)]);
 			}

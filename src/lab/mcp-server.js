@@ -21,6 +21,7 @@ import {
 	mcpAuthMetadataRouter
 } from '@modelcontextprotocol/sdk/server/auth/router.js';
 import { InvalidTokenError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
+import { watchMcpServer } from './watch.js';
 
 /**
  * Verifies a lab access token: signature with the authorization server's keys (held in memory, no
@@ -63,10 +64,12 @@ export function labTokenVerifier({ issuer, resource, jwks }) {
  * @param {import('jose').JSONWebKeySet} options.jwks Its public keys.
  * @param {string} options.scope
  * @param {Set<string>} options.origins Origins allowed to call this server from a page (CORS).
+ * @param {import('./recorder.js').Recorder} options.recorder Watch's record of every exchange.
  * @returns {Promise<{ url: string, resource: string, server: import('node:http').Server }>}
  */
-export async function startMcpServer({ port, issuer, asMetadata, jwks, scope, origins }) {
+export async function startMcpServer({ port, issuer, asMetadata, jwks, scope, origins, recorder }) {
 	const app = createMcpExpressApp({ host: '127.0.0.1' });
+	watchMcpServer(app, { recorder });
 
 	// CORS for the playground's origins only; the headers a browser client must read are exposed.
 	app.use((req, res, next) => {

@@ -213,5 +213,9 @@ export async function grantRequested(provider, details, accountId, scope) {
 	if (typeof details.params.scope === 'string' && details.params.scope.includes('openid')) {
 		grant.addOIDCScope('openid');
 	}
+	// Scopes the server knows (the lab lists the MCP server's for registering clients) that the
+	// consent prompt says are still missing.
+	const missing = details.prompt.details.missingOIDCScope;
+	if (Array.isArray(missing) && missing.length) grant.addOIDCScope(missing.join(' '));
 	return grant.save();
 }

@@ -1,0 +1,187 @@
+/**
+ * Watch (the site's /watch/ page): the lab's record of what MCP clients send it. Every request the
+ * two servers receive, with their answer, in arrival order, grouped in client sessions, in memory
+ * only; streamed to the Watch page as Server-Sent Events from 127.0.0.1. Also the lab's behaviour
+ * for the next flow (its Watch modes, some deliberately adversarial).
+ *
+ * The shapes mirror the protocol core's HttpRequest and HttpResponse (src/lib/protocol/types.ts),
+ * so the page draws a recorded message with the same components as a simulated one.
+ */
+
+/**
+ * What the lab does for the next flow. Each adversarial mode breaks one thing a correct client
+ * checks; `attacker` has the lab's attacker redeem the client's code first, without a verifier.
+ */
+export const WATCH_MODES = /** @type {const} */ ([
+	'normal',
+	'no-pkce-metadata',
+	'wrong-iss',
+	'wrong-issuer',
+	'wrong-resource',
+	'attacker'
+]);
+
+/** @typedef {(typeof WATCH_MODES)[number]} WatchMode */
+/** @typedef {readonly [string, string]} Field */
+/**
+ * @typedef {object} RecordedExchange
+ * @property {number} seq 1, 2, 3… in arrival order.
+ * @property {number} session The client session it belongs to.
+ * @property {number} at Milliseconds since the lab started.
+ * @property {'as' | 'mcp'} server Which lab server answered.
+ * @property {'client' | 'browser' | 'attacker'} from Who sent it, as far as the lab can tell: the
+ *   user's browser for the authorization endpoint, the lab's own attacker in attacker mode, else
+ *   the client.
+ * @property {WatchMode} mode The lab's mode when it answered.
+ * @property {{ method: string, url: string, headers: Field[], form?: Field[], json?: unknown }} request
+ * @property {{ status: number, statusText: string, headers: Field[], json?: unknown, text?: string }} response
+ */
+/**
+ * @typedef {{ type: 'exchange', exchange: RecordedExchange } | { type: 'mode', mode: WatchMode } | { type: 'reset', session: number }} WatchEvent
+ */
+
+/** Request headers worth showing (the rest is transport). */
+const REQUEST_HEADERS = [
+	'authorization',
+	'content-type',
+	'accept',
+	'mcp-protocol-version',
+	'mcp-session-id',
+	'origin',
+	'user-agent'
+];
+const RESPONSE_HEADERS = [
+	'location',
+	'www-authenticate',
+	'content-type',
+	'cache-control',
+	'mcp-session-id'
+];
+/** A session with no request for this long ends; the next request starts another. */
+const IDLE_MS = 10 * 60_000;
+/** The record keeps this many exchanges (the oldest go first). */
+const LIMIT = 2000;
+/** A body longer than this is cut (the record is for reading, not for replay). */
+const BODY_LIMIT = 16_000;
+
+/**
+ * @param {Record<string, string | string[] | number | undefined>} headers
+ * @param {string[]} names
+ * @returns {Field[]}
+ */
+export function pickHeaders(headers, names) {
+	/** @type {Field[]} */
+	const out = [];
+	for (const name of names) {
+		const value = headers[name];
+		if (value === undefined) continue;
+		out.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
+	}
+	return out;
+}
+
+/** @param {string} text @param {string | undefined} type */
+export function bodyOf(text, type) {
+	if (!text) return {};
+	if (type?.includes('json')) {
+		try {
+			return { json: JSON.parse(text) };
+		} catch {
+			/* shown as text */
+		}
+	}
+	if (type?.includes('event-stream')) {
+		// A Streamable HTTP answer as SSE: the JSON-RPC message is the data line.
+		const data = /^data: (.*)$/m.exec(text)?.[1];
+		if (data) return bodyOf(data, 'application/json');
+	}
+	if (type?.includes('html')) return { text: '(an HTML page)' };
+	return { text: text.length > BODY_LIMIT ? `${text.slice(0, BODY_LIMIT)}…` : text };
+}
+
+export { REQUEST_HEADERS, RESPONSE_HEADERS };
+
+export class Recorder {
+	/** @type {RecordedExchange[]} */
+	exchanges = [];
+	/** @type {WatchMode} */
+	mode = 'normal';
+	/** Off while the lab starts (its own metadata fetches are not a client's). */
+	recording = false;
+	#seq = 0;
+	#session = 0;
+	#sessionDone = true;
+	#last = 0;
+	#start;
+	/** @type {Set<(event: WatchEvent) => void>} */
+	#listeners = new Set();
+
+	/** @param {() => number} [now] */
+	constructor(now = Date.now) {
+		this.now = now;
+		this.#start = now();
+	}
+
+	/** @param {WatchMode} mode */
+	setMode(mode) {
+		this.mode = mode;
+		this.#emit({ type: 'mode', mode });
+	}
+
+	/** Ends the current session: the next request starts another (the Watch page's "New session"). */
+	newSession() {
+		this.#sessionDone = true;
+		this.#emit({ type: 'reset', session: this.#session + 1 });
+	}
+
+	/**
+	 * Adds one exchange. A new session starts when the previous one finished (its client called the
+	 * MCP server with a token and was answered) and this request begins discovery again, or after
+	 * ten idle minutes.
+	 * @param {Omit<RecordedExchange, 'seq' | 'session' | 'at' | 'mode'>} exchange
+	 */
+	add(exchange) {
+		if (!this.recording) return undefined;
+		const at = this.now() - this.#start;
+		const starts = isDiscoveryStart(exchange);
+		if ((this.#sessionDone && starts) || at - this.#last > IDLE_MS || this.#session === 0) {
+			this.#session += 1;
+			this.#sessionDone = false;
+		}
+		this.#last = at;
+		/** @type {RecordedExchange} */
+		const full = { seq: ++this.#seq, session: this.#session, at, mode: this.mode, ...exchange };
+		if (
+			exchange.server === 'mcp' &&
+			exchange.request.headers.some(([name]) => name === 'authorization') &&
+			exchange.response.status < 300
+		) {
+			this.#sessionDone = true;
+		}
+		this.exchanges.push(full);
+		if (this.exchanges.length > LIMIT) this.exchanges.shift();
+		this.#emit({ type: 'exchange', exchange: full });
+		return full;
+	}
+
+	/** @param {(event: WatchEvent) => void} listener */
+	subscribe(listener) {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	/** @param {WatchEvent} event */
+	#emit(event) {
+		for (const listener of this.#listeners) listener(event);
+	}
+}
+
+/**
+ * An MCP request without a token, or a metadata fetch: where a client's flow begins.
+ * @param {Pick<RecordedExchange, 'server' | 'request'>} exchange
+ */
+function isDiscoveryStart({ server, request }) {
+	const path = new URL(request.url).pathname;
+	if (path.startsWith('/.well-known/')) return true;
+	return server === 'mcp' && !request.headers.some(([name]) => name === 'authorization');
+}
