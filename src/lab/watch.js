@@ -91,7 +91,10 @@ export function watchAuthorizationServer(provider, { recorder, issuer }) {
 			response: {
 				status: ctx.status,
 				statusText: ctx.message,
-				headers: pickHeaders(ctx.response.headers, RESPONSE_HEADERS),
+				// Location absolute, as the browser resolves it.
+				headers: pickHeaders(ctx.response.headers, RESPONSE_HEADERS).map(([name, value]) =>
+					name === 'location' ? [name, new URL(value, issuer).href] : [name, value]
+				),
 				...(typeof answer === 'string'
 					? bodyOf(answer, ctx.response.type)
 					: answer && typeof answer === 'object' && !Buffer.isBuffer(answer)
@@ -100,7 +103,7 @@ export function watchAuthorizationServer(provider, { recorder, issuer }) {
 			}
 		});
 		const code = toClient ? target.searchParams.get('code') : null;
-		if (code && mode === 'attacker' && !fromAttacker) {
+		if (target && code && mode === 'attacker' && !fromAttacker) {
 			// RFC 7636 §1: an app on the same machine read the authorization response. It redeems the
 			// code before the client can, with everything the response and the request showed, but
 			// without the code_verifier, which never travelled there. The client gets its redirect

@@ -1,0 +1,306 @@
+/**
+ * Watch against real clients: the official TypeScript SDK's MCP client, and a hand-written bad
+ * one, run against the real lab; the lab's record, and what Watch finds in it (src/lib/watch).
+ * The checks are the page's own; a test asserts what they find, never tunes them to a client.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import { computeCodeChallenge } from '$lib/pkce';
+import { findingsOf } from '$lib/watch/analyze';
+import { sessionsOf } from '$lib/watch/report';
+import { watchSteps } from '$lib/watch/steps';
+import { WATCH_MODES as PAGE_MODES, type RecordedExchange } from '$lib/watch/types';
+import { startLab } from './lab.js';
+import { WATCH_MODES } from './recorder.js';
+import { runSdkClient } from './sdk-client.harness';
+import { signInThroughPages } from './sign-in.harness';
+
+const SITE = 'http://127.0.0.1:4173/';
+const s256 = (text: string) => computeCodeChallenge(text, 'S256');
+let lab: Awaited<ReturnType<typeof startLab>> | undefined;
+afterEach(async () => {
+	await lab?.close();
+	lab = undefined;
+});
+
+async function labIn(mode: (typeof WATCH_MODES)[number]) {
+	lab = await startLab({ asPort: 0, mcpPort: 0, sites: [SITE] });
+	lab.recorder.setMode(mode);
+	return lab;
+}
+
+/** The findings of the last session, against the current MCP revision. */
+async function lastFindings(exchanges: RecordedExchange[]) {
+	const sessions = sessionsOf(exchanges);
+	const last = sessions.at(-1) ?? [];
+	const earlier = sessions.slice(0, -1).flat();
+	return findingsOf(last, { revision: '2026-07-28', s256 }, earlier);
+}
+const statusOf = (findings: Awaited<ReturnType<typeof findingsOf>>) =>
+	findings.map((f) => `${f.check}:${f.status}`);
+/** What the record shows, one line per message: who sent what where, and the answer. */
+const flow = (exchanges: RecordedExchange[]) =>
+	exchanges
+		.filter((e) => !/^\/auth\/./.test(new URL(e.request.url).pathname))
+		.map(
+			(e) =>
+				`${e.from} ${e.request.method} ${e.server}${new URL(e.request.url).pathname} ${e.response.status}`
+		);
+
+describe('the lab records an MCP client (the official TypeScript SDK)', () => {
+	test('the page and the lab know the same modes', () => {
+		expect(PAGE_MODES).toEqual(WATCH_MODES);
+	});
+
+	test('a whole flow, in order, and every check passes', async () => {
+		const { mcpUrl, recorder } = await labIn('normal');
+		const run = await runSdkClient(mcpUrl);
+		expect(run.error).toBeUndefined();
+		expect(run.answer).toMatch(
+			/^You are alice, calling through the client \S+, with the scope mcp:tools\.$/
+		);
+		const exchanges = recorder.exchanges as RecordedExchange[];
+		expect(flow(exchanges).slice(0, 6)).toEqual(
+			[
+				'client POST mcp/mcp 401',
+				'client GET mcp/.well-known/oauth-protected-resource/mcp 200',
+				'client GET as/.well-known/oauth-authorization-server 200',
+				'client POST as/reg 201',
+				'browser GET as/auth 303'
+			].concat(flow(exchanges)[5]!)
+		);
+		expect(flow(exchanges)).toContain('client POST as/token 200');
+		expect(new Set(exchanges.map((e) => e.session))).toEqual(new Set([1]));
+		const findings = await lastFindings(exchanges);
+		expect(statusOf(findings).filter((s) => !s.endsWith(':pass'))).toEqual([]);
+		expect(statusOf(findings)).toEqual(
+			expect.arrayContaining([
+				'resource-metadata:pass',
+				'as-metadata:pass',
+				'pkce-method:pass',
+				'fresh-verifier:pass',
+				'state:pass',
+				'redirect-loopback:pass',
+				'resource-authorize:pass',
+				'verifier-shape:pass',
+				'verifier-matches:pass',
+				'resource-token:pass',
+				'bearer:pass'
+			])
+		);
+		// The state is the harness's (SDK 1.32 takes it from the provider), and so is its check.
+		expect(run.callback).toMatchObject({ state: true });
+		// The diagram's steps: the token step carries the check the server made, recomputed.
+		const steps = await watchSteps(exchanges, findings, { s256 });
+		const token = steps.find((s) => s.action === 'token');
+		expect(token?.check).toMatchObject({ passed: true });
+		expect(token?.check?.derived).toBe(token?.check?.challenge?.value);
+		expect(steps.map((s) => s.from)).toContain('browser');
+	});
+
+	test('metadata without code_challenge_methods_supported: the SDK goes on, and Watch reports the 2025-11-25 violation', async () => {
+		const { mcpUrl, issuer, recorder } = await labIn('no-pkce-metadata');
+		// Both copies of the metadata lose the field: the authorization server's and the MCP
+		// server's (the SDK's mcpAuthMetadataRouter).
+		const own = await (await fetch(`${issuer}/.well-known/oauth-authorization-server`)).json();
+		const copy = await (
+			await fetch(new URL('/.well-known/oauth-authorization-server', mcpUrl))
+		).json();
+		expect(own).not.toHaveProperty('code_challenge_methods_supported');
+		expect(copy).not.toHaveProperty('code_challenge_methods_supported');
+		expect(own.authorization_endpoint).toBe(`${issuer}/auth`);
+		recorder.newSession();
+		const run = await runSdkClient(mcpUrl);
+		expect(run.answer).toBeDefined(); // SDK 1.32 checks the field only when it is present
+		const findings = await lastFindings(recorder.exchanges as RecordedExchange[]);
+		expect(statusOf(findings)).toContain('pkce-support-checked:fail');
+		const finding = findings.find((f) => f.check === 'pkce-support-checked');
+		expect(finding?.cites).toContainEqual({
+			spec: 'MCP 2025-11-25',
+			section: 'Authorization Code Protection'
+		});
+		// Checked against 2025-06-18, which did not yet ask for it: a warning, not a failure.
+		const older = await findingsOf(sessionsOf(recorder.exchanges as RecordedExchange[]).at(-1)!, {
+			revision: '2025-06-18',
+			s256
+		});
+		expect(statusOf(older)).toContain('pkce-support-checked:warn');
+	});
+
+	test("a foreign iss: the harness's listener refuses the code (the SDK never sees iss); without that check, Watch fails it", async () => {
+		const { mcpUrl, recorder } = await labIn('wrong-iss');
+		const checked = await runSdkClient(mcpUrl);
+		expect(checked.callback).toMatchObject({ iss: 'https://issuer.example', issChecked: true });
+		expect(checked.error).toMatch(/iss https:\/\/issuer\.example is not/);
+		expect(statusOf(await lastFindings(recorder.exchanges as RecordedExchange[]))).toContain(
+			'iss-checked:pass'
+		);
+		recorder.newSession();
+		const unchecked = await runSdkClient(mcpUrl, { checkIss: false });
+		expect(unchecked.answer).toBeDefined();
+		expect(statusOf(await lastFindings(recorder.exchanges as RecordedExchange[]))).toContain(
+			'iss-checked:fail'
+		);
+	});
+
+	test('a wrong resource in the protected resource metadata: the SDK refuses it, after fetching the server metadata it names', async () => {
+		const { mcpUrl, recorder } = await labIn('wrong-resource');
+		const run = await runSdkClient(mcpUrl);
+		expect(run.answer).toBeUndefined();
+		expect(run.error).toMatch(/resource/i);
+		expect(statusOf(await lastFindings(recorder.exchanges as RecordedExchange[]))).toContain(
+			'resource-validated:warn'
+		);
+	});
+
+	test('a wrong issuer in the authorization server metadata: SDK 1.32 does not check it, and Watch says so', async () => {
+		const { mcpUrl, recorder } = await labIn('wrong-issuer');
+		const run = await runSdkClient(mcpUrl);
+		expect(run.answer).toBeDefined();
+		expect(statusOf(await lastFindings(recorder.exchanges as RecordedExchange[]))).toContain(
+			'issuer-validated:fail'
+		);
+	});
+
+	test("attacker mode: the lab's attacker redeems first and is refused; the client still succeeds", async () => {
+		const { mcpUrl, recorder } = await labIn('attacker');
+		const run = await runSdkClient(mcpUrl);
+		expect(run.answer).toBeDefined();
+		const exchanges = recorder.exchanges as RecordedExchange[];
+		const lines = flow(exchanges);
+		const attacker = lines.indexOf('attacker POST as/token 400');
+		expect(attacker).toBeGreaterThan(-1);
+		expect(lines.indexOf('client POST as/token 200')).toBeGreaterThan(attacker);
+		const stolen = exchanges.find((e) => e.from === 'attacker');
+		expect(stolen?.response.json).toMatchObject({ error: 'invalid_grant' });
+		expect(new Map(stolen?.request.form).has('code_verifier')).toBe(false);
+		const findings = await lastFindings(exchanges);
+		expect(statusOf(findings)).toEqual(
+			expect.arrayContaining(['attacker-refused:pass', 'verifier-matches:pass', 'bearer:pass'])
+		);
+		const steps = await watchSteps(exchanges, findings, { s256 });
+		expect(steps.find((s) => s.from === 'attacker')).toMatchObject({
+			outcome: 'attacker-fails',
+			check: { passed: false }
+		});
+		expect(steps.find((s) => s.action === 'callback')?.knowledge.attacker.code).toBeDefined();
+	});
+});
+
+describe('a hand-written bad client', () => {
+	test('plain, a reused verifier, a localhost redirect and no resource: exactly those findings', async () => {
+		const { mcpUrl, issuer, recorder } = await labIn('normal');
+		// Discovery done right: 401, protected resource metadata, authorization server metadata.
+		const challenge = await fetch(mcpUrl, { method: 'POST', body: '{}' });
+		const prmUrl = /resource_metadata="([^"]+)"/.exec(
+			challenge.headers.get('www-authenticate') ?? ''
+		)?.[1];
+		const prm = await (await fetch(prmUrl!)).json();
+		const meta = await (
+			await fetch(`${prm.authorization_servers[0]}/.well-known/oauth-authorization-server`)
+		).json();
+		const redirectUri = 'http://localhost:8123/callback';
+		const registered = await (
+			await fetch(meta.registration_endpoint, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({
+					redirect_uris: [redirectUri],
+					token_endpoint_auth_method: 'none',
+					grant_types: ['authorization_code'],
+					response_types: ['code'],
+					client_name: 'Bad client'
+				})
+			})
+		).json();
+		// One verifier for every attempt, and no resource anywhere.
+		const verifier = 'this-verifier-is-reused-by-a-bad-client-0123456789';
+		const authorize = (challenge: string, method: string, state: string) =>
+			`${meta.authorization_endpoint}?${new URLSearchParams({
+				response_type: 'code',
+				client_id: registered.client_id,
+				redirect_uri: redirectUri,
+				scope: 'mcp:tools',
+				state,
+				code_challenge: challenge,
+				code_challenge_method: method
+			})}`;
+		const refused = await signInThroughPages(authorize(verifier, 'plain', 'first'));
+		expect(refused.searchParams.get('error')).toBe('invalid_request'); // this lab supports S256 only
+		const landed = await signInThroughPages(authorize(await s256(verifier), 'S256', 'second'));
+		const token = await (
+			await fetch(meta.token_endpoint, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams({
+					grant_type: 'authorization_code',
+					code: landed.searchParams.get('code')!,
+					redirect_uri: redirectUri,
+					client_id: registered.client_id,
+					code_verifier: verifier
+				})
+			})
+		).json();
+		const call = await fetch(mcpUrl, {
+			method: 'POST',
+			headers: {
+				authorization: `Bearer ${token.access_token}`,
+				'content-type': 'application/json',
+				accept: 'application/json, text/event-stream'
+			},
+			body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' })
+		});
+		expect(call.status).toBe(200);
+		expect(issuer).toBe(prm.authorization_servers[0]);
+
+		const findings = await lastFindings(recorder.exchanges as RecordedExchange[]);
+		expect(statusOf(findings).filter((s) => !s.endsWith(':pass'))).toEqual([
+			'pkce-method:fail',
+			'redirect-loopback:warn',
+			'resource-authorize:fail',
+			'fresh-verifier:fail',
+			'redirect-loopback:warn',
+			'resource-authorize:fail',
+			'resource-token:fail'
+		]);
+		expect(
+			findings.find((f) => f.check === 'fresh-verifier' && f.status === 'fail')?.title
+		).toMatch(/already sent/);
+	});
+});
+
+describe("Watch's endpoints", () => {
+	test('the stream replays the record, then follows it; only the sites may read it or change the mode', async () => {
+		const { issuer, mcpUrl, recorder } = await labIn('normal');
+		await fetch(mcpUrl, { method: 'POST', body: '{}' });
+		const controller = new AbortController();
+		const stream = await fetch(`${issuer}/lab/watch/events`, {
+			headers: { origin: 'http://127.0.0.1:4173' },
+			signal: controller.signal
+		});
+		expect(stream.headers.get('content-type')).toBe('text/event-stream');
+		expect(stream.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:4173');
+		const reader = stream.body!.getReader();
+		let text = '';
+		while (!text.includes('event: exchange'))
+			text += new TextDecoder().decode((await reader.read()).value);
+		expect(text).toMatch(/^event: mode\ndata: \{"mode":"normal"/);
+		expect(text).toContain('id: 1\nevent: exchange\ndata: {"seq":1');
+		controller.abort();
+
+		const set = (mode: string, origin?: string) =>
+			fetch(`${issuer}/lab/watch/mode`, {
+				method: 'POST',
+				headers: { 'content-type': 'text/plain', ...(origin && { origin }) },
+				body: mode
+			});
+		expect((await set('attacker', 'https://elsewhere.example')).status).toBe(403);
+		expect(recorder.mode).toBe('normal');
+		const unknown = await set('auto-approve', 'http://127.0.0.1:4173');
+		expect(unknown.status).toBe(400);
+		expect(await unknown.text()).toMatch(/^Unknown mode "auto-approve"; the modes are normal, /);
+		expect((await set('attacker', 'http://127.0.0.1:4173')).status).toBe(204);
+		expect(recorder.mode).toBe('attacker');
+		// The lab's own requests to /lab/… are not a client's.
+		expect(recorder.exchanges.every((e) => !e.request.url.includes('/lab/'))).toBe(true);
+	});
+});

@@ -1,0 +1,68 @@
+/**
+ * Watch: what the lab recorded of an MCP client's flow (src/lab/recorder.js makes these), and
+ * what the page finds in it. The request and response mirror the protocol core's, so a recorded
+ * message is drawn by the same components as a simulated one.
+ */
+import type { Citation } from '$lib/content/types';
+import type { McpRevision } from '$lib/protocol/revisions';
+import type { Field } from '$lib/protocol/types';
+
+/** The lab's behaviour for the next flow (recorder.js `WATCH_MODES`). */
+export const WATCH_MODES = [
+	'normal',
+	'no-pkce-metadata',
+	'wrong-iss',
+	'wrong-issuer',
+	'wrong-resource',
+	'attacker'
+] as const;
+export type WatchMode = (typeof WATCH_MODES)[number];
+
+export interface RecordedExchange {
+	seq: number;
+	session: number;
+	/** Milliseconds since the lab started. */
+	at: number;
+	server: 'as' | 'mcp';
+	from: 'client' | 'browser' | 'attacker';
+	mode: WatchMode;
+	request: {
+		method: string;
+		url: string;
+		headers: Field[];
+		form?: Field[];
+		json?: unknown;
+	};
+	response: {
+		status: number;
+		statusText: string;
+		headers: Field[];
+		json?: unknown;
+		text?: string;
+	};
+}
+
+export type FindingStatus = 'pass' | 'fail' | 'warn' | 'info';
+
+/** One thing checked about the client, beside the message it is about. */
+export interface Finding {
+	/** What is checked, the same for every flow: "pkce-method", "resource-token". */
+	check: string;
+	status: FindingStatus;
+	/** One sentence: what the client did. */
+	title: string;
+	/** Why it matters, and what the specification asks. */
+	detail: string;
+	cites: Citation[];
+	/** The recorded exchange it is about. */
+	seq: number;
+	/** Where the playground teaches it (a path below the site's base: "#s256/1", "workbench/#…"). */
+	learn: { label: string; href: string };
+}
+
+export interface WatchOptions {
+	/** The MCP revision the client is checked against. */
+	revision: McpRevision;
+	/** BASE64URL(SHA-256(ASCII(text))), for the S256 transform (RFC 7636 §4.2). */
+	s256: (text: string) => Promise<string>;
+}
