@@ -55,7 +55,8 @@ async function main() {
 
   Authorization server (oidc-provider)  ${lab.issuer}
     metadata      ${lab.issuer}/.well-known/oauth-authorization-server
-    clients       playground (PKCE required, S256), legacy (PKCE not required: unsafe, for the no-PKCE demo)
+    clients       playground (PKCE required, S256), legacy (PKCE not required: unsafe, for the no-PKCE demo),
+                  and any client that registers itself at ${lab.issuer}/reg (PKCE required)
   MCP server (official TypeScript SDK)  ${lab.mcpUrl}
     metadata      ${lab.mcpUrl.replace('/mcp', '/.well-known/oauth-protected-resource/mcp')}
     tool          whoami
@@ -63,7 +64,9 @@ async function main() {
   Playground sites allowed (CORS, and their live/callback/ as redirect URIs):
 ${lab.sites.map((site) => `    ${site}`).join('\n')}
 
-  Open one of these sites, pick s256 or no-pkce, and press "Live".`);
+  Live mode: open one of these sites, pick s256 or no-pkce, and press "Live".
+  Watch your own MCP client: open ${lab.sites[0]}watch/ , press Connect, then point your
+  client at ${lab.mcpUrl} and sign in.`);
 
 	let stopping = false;
 	const stop = async () => {

@@ -7,6 +7,7 @@ export const ROUTES = [
 	'workbench/',
 	'embed/',
 	'handout/',
+	'watch/',
 	...SCENARIOS.map((scenario) => `handout/${scenario}/`)
 ];
 

@@ -1,0 +1,49 @@
+/**
+ * What the Watch page says about the lab's modes: what each changes for the next flow, and what a
+ * correct client does then, citing what asks for it.
+ */
+import type { WatchMode } from '$lib/watch/types';
+import type { Citation } from './types';
+
+export const MODE_TEXT: Record<WatchMode, { label: string; expect: string; cites: Citation[] }> = {
+	normal: {
+		label: 'Normal: the lab behaves',
+		expect: 'Every check should pass.',
+		cites: [{ spec: 'RFC 7636', section: '4.2' }]
+	},
+	'no-pkce-metadata': {
+		label: 'Metadata without code_challenge_methods_supported',
+		expect:
+			'Both copies of the authorization server metadata (its own and the MCP server’s) leave the field out. A client following MCP 2025-11-25 or later must refuse to proceed.',
+		cites: [{ spec: 'MCP 2025-11-25', section: 'Authorization Code Protection' }]
+	},
+	'wrong-iss': {
+		label: 'An authorization response with a foreign iss',
+		expect:
+			'The code comes back with iss=https://issuer.example. The client must compare iss with the issuer it asked, and not redeem the code.',
+		cites: [
+			{ spec: 'RFC 9207', section: '2.4' },
+			{ spec: 'MCP 2026-07-28', section: 'Authorization' }
+		]
+	},
+	'wrong-issuer': {
+		label: 'Authorization server metadata with the wrong issuer',
+		expect: 'The metadata’s issuer is not the URL it came from. The client must not use it.',
+		cites: [{ spec: 'RFC 8414', section: '3.3' }]
+	},
+	'wrong-resource': {
+		label: 'Protected resource metadata for another resource',
+		expect:
+			'The metadata’s resource is not the MCP server the client asked. The client must not use it.',
+		cites: [{ spec: 'RFC 9728', section: '3.3' }]
+	},
+	attacker: {
+		label: 'Attacker: the lab redeems your code first',
+		expect:
+			'The lab reads the authorization response and redeems the code before your client, without the verifier. The server must refuse it, and your client must still succeed.',
+		cites: [
+			{ spec: 'RFC 7636', section: '1' },
+			{ spec: 'RFC 7636', section: '4.6' }
+		]
+	}
+};
