@@ -7,7 +7,7 @@ import { DIAGNOSES } from './diagnoses';
 import { REDIRECT_VERDICTS } from './redirects';
 import { FAILURE_MODES } from './failures';
 import { GLOSSARY } from './glossary';
-import { PRIMER } from './primer';
+import { PRIMER, WHY_PKCE } from './primer';
 import { QUIZ } from './quiz';
 import { CITED_SECTIONS, isKnownCitation } from './sources';
 import { SCENARIOS } from './scenarios';
@@ -74,6 +74,7 @@ describe('the content check', () => {
 
 	test('every paragraph of the primer cites known sections', () => {
 		for (const [i, paragraph] of PRIMER.entries()) expectCited(`primer ${i + 1}`, paragraph.cites);
+		for (const [i, paragraph] of WHY_PKCE.entries()) expectCited(`why ${i + 1}`, paragraph.cites);
 	});
 
 	test('every glossary entry cites known sections, and the glossary is alphabetical', () => {

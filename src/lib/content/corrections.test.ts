@@ -9,7 +9,7 @@ import { REDIRECT_VERDICTS } from './redirects';
 import { FAILURE_MODES } from './failures';
 import { GLOSSARY } from './glossary';
 import { OUTCOME_LABEL, outcomeOf } from './outcomes';
-import { PRIMER } from './primer';
+import { PRIMER, WHY_PKCE } from './primer';
 import { QUIZ } from './quiz';
 import { extractRegion, listRegions } from './regions';
 import { CURRENT_REVISION, MCP_REVISIONS } from '$lib/protocol/revisions';
@@ -81,6 +81,7 @@ const TEXTS: readonly (readonly [string, string])[] = [
 	),
 	...FAILURE_MODES.map((m) => [`failure ${m.id}`, m.explanation] as const),
 	...PRIMER.map((p, i) => [`primer ${i + 1}`, p.text] as const),
+	...WHY_PKCE.map((p, i) => [`why ${i + 1}`, p.text] as const),
 	...pages,
 	['README.md', readme],
 	...shownCode

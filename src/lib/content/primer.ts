@@ -7,6 +7,31 @@ export interface PrimerParagraph {
 }
 
 /**
+ * Why PKCE, in three sentences: the page's opening paragraph, behind "Why PKCE". Data, not
+ * component code, like the primer (static text need not be first-load JavaScript).
+ */
+export const WHY_PKCE: readonly PrimerParagraph[] = [
+	{
+		text: 'An MCP CLI tool or desktop app is a public client: it cannot keep a secret, and its authorization code comes back through a redirect that another app on the same machine may see.',
+		cites: [{ spec: 'RFC 7636', section: '1' }]
+	},
+	{
+		text: 'PKCE (Proof Key for Code Exchange) binds the code to a `code_verifier` that never travels through the browser: the client sends it once, straight to the token endpoint, and the server hands out tokens only to whoever proves they hold it.',
+		cites: [
+			{ spec: 'RFC 7636', section: '4.5' },
+			{ spec: 'RFC 7636', section: '4.6' }
+		]
+	},
+	{
+		text: 'Public clients must use it, and so must every MCP client that does OAuth authorization over HTTP.',
+		cites: [
+			{ spec: 'RFC 9700', section: '2.1.1' },
+			{ spec: 'MCP 2025-11-25', section: 'Authorization Code Protection' }
+		]
+	}
+];
+
+/**
  * What a reader who knows sign-in buttons but not PKCE needs before step 1, anchored on the
  * sign-in and consent screen everyone has seen.
  */

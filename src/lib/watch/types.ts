@@ -4,6 +4,7 @@
  * message is drawn by the same components as a simulated one.
  */
 import type { Citation } from '$lib/content/types';
+import type { WatchStep } from './steps';
 import type { McpRevision } from '$lib/protocol/revisions';
 import type { Field } from '$lib/protocol/types';
 
@@ -66,3 +67,15 @@ export interface WatchOptions {
 	/** BASE64URL(SHA-256(ASCII(text))), for the S256 transform (RFC 7636 §4.2). */
 	s256: (text: string) => Promise<string>;
 }
+
+/** What the page asks the checks' worker (analysis.worker.ts). */
+export interface AnalysisRequest {
+	id: number;
+	session: RecordedExchange[];
+	/** The sessions before it (a verifier seen there again is a reused one). */
+	earlier: RecordedExchange[];
+	revision: McpRevision;
+}
+
+export type AnalysisReply =
+	{ id: number; findings: Finding[]; steps: WatchStep[] } | { id: number; error: string };
