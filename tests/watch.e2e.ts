@@ -96,12 +96,12 @@ test("the SDK client's flow is drawn as it happens, checked, and reported", asyn
 	// From a finding to its message: the token request, its check drawn in the diagram.
 	await report
 		.locator('li[data-check="verifier-matches"]')
-		.getByRole('button', { name: /^message #\d+$/ })
+		.getByRole('button', { name: /^step \d+$/ })
 		.click();
 	await expect(
 		page.getByRole('heading', { level: 3, name: /redeems the code with its code_verifier/ })
 	).toBeVisible();
-	const here = page.getByRole('region', { name: 'Checks on this message' });
+	const here = page.getByRole('region', { name: 'Checks on this step' });
 	await expect(here.locator('li[data-check="verifier-matches"]')).toContainText('✓ pass');
 	await expect(here.getByRole('link', { name: /RFC 7636 §4\.6/ }).first()).toBeVisible();
 	// The reference client's code for the step, from the real source.

@@ -123,7 +123,7 @@ export async function startAuthorizationServer({
 	});
 	watchAuthorizationServer(provider, { recorder, issuer });
 	const providerCallback = provider.callback();
-	const watch = watchEndpoints(recorder, origins);
+	const watch = watchEndpoints(recorder, origins, resource);
 
 	/** @type {Map<string, AuthorizationRecord>} by `state` */
 	const records = new Map();

@@ -207,9 +207,10 @@ export function watchMcpServer(app, { recorder }) {
  * could run its own lab). The stream is readable by the playground's sites only.
  * @param {import('./recorder.js').Recorder} recorder
  * @param {Set<string>} origins
+ * @param {string} mcpUrl The lab's MCP server, which the page tells the reader to point a client at.
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void}
  */
-export function watchEndpoints(recorder, origins) {
+export function watchEndpoints(recorder, origins, mcpUrl) {
 	return (req, res) => {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const origin = req.headers.origin;
@@ -234,13 +235,14 @@ export function watchEndpoints(recorder, origins) {
 			/** @param {string} event @param {unknown} data @param {number} [id] */
 			const send = (event, data, id) =>
 				res.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-			send('mode', { mode: recorder.mode, modes: WATCH_MODES });
+			send('mode', { mode: recorder.mode, modes: WATCH_MODES, mcpUrl });
 			for (const exchange of recorder.exchanges) {
 				if (exchange.seq > after) send('exchange', exchange, exchange.seq);
 			}
 			const stop = recorder.subscribe((event) => {
 				if (event.type === 'exchange') send('exchange', event.exchange, event.exchange.seq);
-				else if (event.type === 'mode') send('mode', { mode: event.mode, modes: WATCH_MODES });
+				else if (event.type === 'mode')
+					send('mode', { mode: event.mode, modes: WATCH_MODES, mcpUrl });
 				else send('session', { session: event.session });
 			});
 			// A comment now and then keeps idle connections open through proxies and sleep.

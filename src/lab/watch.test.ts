@@ -264,7 +264,7 @@ describe('a hand-written bad client', () => {
 		]);
 		expect(
 			findings.find((f) => f.check === 'fresh-verifier' && f.status === 'fail')?.title
-		).toMatch(/already sent/);
+		).toMatch(/an earlier authorization request sent this challenge already/);
 	});
 });
 
@@ -284,6 +284,7 @@ describe("Watch's endpoints", () => {
 		while (!text.includes('event: exchange'))
 			text += new TextDecoder().decode((await reader.read()).value);
 		expect(text).toMatch(/^event: mode\ndata: \{"mode":"normal"/);
+		expect(text).toContain(`"mcpUrl":"${mcpUrl}"`);
 		expect(text).toContain('id: 1\nevent: exchange\ndata: {"seq":1');
 		controller.abort();
 

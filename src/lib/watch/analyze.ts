@@ -304,7 +304,7 @@ export async function findingsOf(
 				'fresh-verifier',
 				reused ? 'fail' : 'pass',
 				reused
-					? `Reused a code_verifier: this challenge was already sent (message ${reused})`
+					? 'Reused a code_verifier: an earlier authorization request sent this challenge already'
 					: 'A challenge not seen before: a fresh verifier for this authorization',
 				'A verifier is made for one authorization request and used once (RFC 7636 §4.1). Its randomness cannot be measured from outside; what can be checked is that it is new each time, and its length and characters.',
 				[cite('RFC 7636', '4.1'), cite('RFC 7636', '7.1')],
@@ -441,7 +441,7 @@ export async function findingsOf(
 					r.seq,
 					'fresh-verifier',
 					'fail',
-					`Sent a code_verifier already seen (message ${used})`,
+					'Sent a code_verifier already used in an earlier request',
 					'A verifier serves one authorization and is sent once.',
 					[cite('RFC 7636', '4.1')],
 					LEARN.verifier
@@ -456,8 +456,8 @@ export async function findingsOf(
 					'verifier-matches',
 					derived === challenge ? 'pass' : 'fail',
 					derived === challenge
-						? `The verifier matches: ${method}(code_verifier) = the code_challenge of message ${auth.seq}`
-						: `The verifier does not match the code_challenge of message ${auth.seq}`,
+						? `The verifier matches: ${method}(code_verifier) = the code_challenge of its authorization request`
+						: 'The verifier does not match the code_challenge of its authorization request',
 					'The server recomputes the challenge from the verifier and compares (RFC 7636 §4.6).',
 					[cite('RFC 7636', '4.6')],
 					derived === challenge ? LEARN.check : LEARN.diagnose

@@ -38,9 +38,12 @@ export function reportMarkdown({
 	revision,
 	mode,
 	session,
-	client
+	client,
+	stepOf
 }: {
 	findings: readonly Finding[];
+	/** The step number (1, 2, …) of the message a finding is about, as the page numbers them. */
+	stepOf: (seq: number) => number;
 	revision: McpRevision;
 	mode: WatchMode;
 	session: number;
@@ -55,11 +58,11 @@ export function reportMarkdown({
 		'',
 		`${counts.fail} failed, ${counts.warn} warnings, ${counts.pass} passed.`,
 		'',
-		'| | Check | Finding | Message | Cites |',
+		'| | Check | Finding | Step | Cites |',
 		'|---|---|---|---|---|',
 		...findings.map(
 			(f) =>
-				`| ${STATUS_MARK[f.status]} | \`${f.check}\` | ${plain(f.title)} | #${f.seq} | ${f.cites.map(citationLabel).join(', ')} |`
+				`| ${STATUS_MARK[f.status]} | \`${f.check}\` | ${plain(f.title)} | ${stepOf(f.seq)} | ${f.cites.map(citationLabel).join(', ')} |`
 		),
 		'',
 		'The lab sees only what reaches it: checks the client makes on an answer (`state`, `iss`) show only as what it sends next.'

@@ -60,7 +60,8 @@ export function parseExchange(data: string): RecordedExchange | undefined {
 
 export interface WatchHandlers {
 	open(): void;
-	mode(mode: WatchMode): void;
+	/** The lab's mode, and its MCP server's URL (the lab says it with every mode). */
+	mode(mode: WatchMode, mcpUrl: string | undefined): void;
 	exchange(exchange: RecordedExchange): void;
 	/** The lab began a new session (the reader asked for one). */
 	session(): void;
@@ -89,8 +90,11 @@ export function followLab(
 		} else handlers.error('lost');
 	});
 	source.addEventListener('mode', (event) => {
-		const mode = (JSON.parse((event as MessageEvent<string>).data) as { mode?: unknown }).mode;
-		if (isWatchMode(mode)) handlers.mode(mode);
+		const { mode, mcpUrl } = JSON.parse((event as MessageEvent<string>).data) as {
+			mode?: unknown;
+			mcpUrl?: unknown;
+		};
+		if (isWatchMode(mode)) handlers.mode(mode, typeof mcpUrl === 'string' ? mcpUrl : undefined);
 	});
 	source.addEventListener('exchange', (event) => {
 		const exchange = parseExchange((event as MessageEvent<string>).data);
