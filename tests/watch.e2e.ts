@@ -128,7 +128,7 @@ test("attacker mode: the lab's attacker is refused beside the client's success",
 	await expect(diagram.locator('.message.ok').first()).toBeVisible();
 	const report = page.getByRole('region', { name: 'Report' });
 	await expect(report.locator('li[data-check="attacker-refused"]')).toContainText(
-		'without a verifier, and got 400 invalid_grant'
+		'without a verifier, and this server answered 400 invalid_grant'
 	);
 	await expect(page.getByTestId('report-summary')).toHaveText(/: 0 failed/);
 });

@@ -5,6 +5,8 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { computeCodeChallenge } from '$lib/pkce';
+import { isKnownCitation } from '$lib/content/sources';
+import { MODE_TEXT } from '$lib/content/watch';
 import { findingsOf } from '$lib/watch/analyze';
 import { sessionsOf } from '$lib/watch/report';
 import { watchSteps } from '$lib/watch/steps';
@@ -33,7 +35,14 @@ async function lastFindings(exchanges: RecordedExchange[]) {
 	const sessions = sessionsOf(exchanges);
 	const last = sessions.at(-1) ?? [];
 	const earlier = sessions.slice(0, -1).flat();
-	return findingsOf(last, { revision: '2026-07-28', s256 }, earlier);
+	const findings = await findingsOf(last, { revision: '2026-07-28', s256 }, earlier);
+	// Every finding cites, and only sections the site may cite (src/lib/content/sources.ts).
+	for (const finding of findings) {
+		expect(finding.cites.length, finding.check).toBeGreaterThan(0);
+		for (const cite of finding.cites)
+			expect(isKnownCitation(cite), JSON.stringify(cite)).toBe(true);
+	}
+	return findings;
 }
 const statusOf = (findings: Awaited<ReturnType<typeof findingsOf>>) =>
 	findings.map((f) => `${f.check}:${f.status}`);
@@ -47,8 +56,11 @@ const flow = (exchanges: RecordedExchange[]) =>
 		);
 
 describe('the lab records an MCP client (the official TypeScript SDK)', () => {
-	test('the page and the lab know the same modes', () => {
+	test('the page and the lab know the same modes; each is described, citing only known sections', () => {
 		expect(PAGE_MODES).toEqual(WATCH_MODES);
+		for (const mode of WATCH_MODES) {
+			for (const cite of MODE_TEXT[mode].cites) expect(isKnownCitation(cite)).toBe(true);
+		}
 	});
 
 	test('a whole flow, in order, and every check passes', async () => {

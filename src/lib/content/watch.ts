@@ -8,8 +8,8 @@ import type { Citation } from './types';
 export const MODE_TEXT: Record<WatchMode, { label: string; expect: string; cites: Citation[] }> = {
 	normal: {
 		label: 'Normal: the lab behaves',
-		expect: 'Every check should pass.',
-		cites: [{ spec: 'RFC 7636', section: '4.2' }]
+		expect: 'Nothing is broken on purpose: what fails is your client’s.',
+		cites: []
 	},
 	'no-pkce-metadata': {
 		label: 'Metadata without code_challenge_methods_supported',
@@ -20,7 +20,7 @@ export const MODE_TEXT: Record<WatchMode, { label: string; expect: string; cites
 	'wrong-iss': {
 		label: 'An authorization response with a foreign iss',
 		expect:
-			'The code comes back with iss=https://issuer.example. The client must compare iss with the issuer it asked, and not redeem the code.',
+			'The code comes back with iss=https://issuer.example. A client following MCP 2026-07-28 (or any client that checks RFC 9207’s iss) must compare it with the issuer it asked, and not redeem the code.',
 		cites: [
 			{ spec: 'RFC 9207', section: '2.4' },
 			{ spec: 'MCP 2026-07-28', section: 'Authorization' }
@@ -28,7 +28,8 @@ export const MODE_TEXT: Record<WatchMode, { label: string; expect: string; cites
 	},
 	'wrong-issuer': {
 		label: 'Authorization server metadata with the wrong issuer',
-		expect: 'The metadata’s issuer is not the URL it came from. The client must not use it.',
+		expect:
+			'The metadata’s issuer is not the issuer its well-known URL was built from. The client must not use it.',
 		cites: [{ spec: 'RFC 8414', section: '3.3' }]
 	},
 	'wrong-resource': {
@@ -40,7 +41,7 @@ export const MODE_TEXT: Record<WatchMode, { label: string; expect: string; cites
 	attacker: {
 		label: 'Attacker: the lab redeems your code first',
 		expect:
-			'The lab reads the authorization response and redeems the code before your client, without the verifier. The server must refuse it, and your client must still succeed.',
+			'The lab reads the authorization response and redeems the code before your client, without the verifier. The server must refuse it. This lab’s server keeps the code valid after a failed attempt (another server may not), so your client should still succeed.',
 		cites: [
 			{ spec: 'RFC 7636', section: '1' },
 			{ spec: 'RFC 7636', section: '4.6' }

@@ -132,7 +132,7 @@ export async function findingsOf(
 				'resource-metadata',
 				'warn',
 				'Fetched the protected resource metadata by the well-known fallback, though the 401 named it',
-				`The 401 carried \`resource_metadata="${advertised}"\`; the client fetched \`${prm.request.url}\` instead. MCP clients use the URL from WWW-Authenticate when it is there, and fall back to the well-known URIs only without it.`,
+				`The 401 carried \`resource_metadata="${advertised}"\`; the client fetched \`${prm.request.url}\` instead. MCP 2025-11-25 and later: clients use the URL from WWW-Authenticate when it is there, and fall back to the well-known URIs only without it.`,
 				[cite('RFC 9728', '5.1'), mcp(revision, 'Authorization Server Discovery')],
 				LEARN.discovery
 			);
@@ -142,7 +142,7 @@ export async function findingsOf(
 				'resource-metadata',
 				'pass',
 				'Fetched the protected resource metadata at its well-known URI',
-				'Without a `resource_metadata` to follow, the well-known URI is where the client must look.',
+				'Without a `resource_metadata` to follow, MCP 2025-11-25 and later send the client to the well-known URIs (2025-06-18 had servers always send it).',
 				[cite('RFC 9728', '3'), mcp(revision, 'Authorization Server Discovery')],
 				LEARN.discovery
 			);
@@ -175,7 +175,7 @@ export async function findingsOf(
 			'as-metadata',
 			'pass',
 			`Fetched the authorization server metadata at \`${pathOf(asMeta)}\``,
-			'RFC 8414 metadata (or OpenID Connect Discovery) says where to authorize, where to redeem and which PKCE methods the server supports.',
+			'RFC 8414 metadata (MCP 2025-11-25 and later also accept OpenID Connect Discovery) says where to authorize, where to redeem and which PKCE methods the server supports.',
 			[cite('RFC 8414', '3.1'), mcp(revision, 'Authorization Server Discovery')],
 			LEARN.discovery
 		);
@@ -206,7 +206,7 @@ export async function findingsOf(
 				: looked
 					? 'Stopped before registering or authorizing, but first fetched the metadata of the authorization server that the wrong metadata named'
 					: 'Refused protected resource metadata whose `resource` is not the MCP server it asked',
-			'The lab served metadata for another resource. RFC 9728 §3.3: the `resource` must be identical to the URL the client asked about; otherwise the metadata must not be used, including the `authorization_servers` it names.',
+			'The lab served metadata for another resource. RFC 9728 §3.3: the `resource` must be identical to the URL the client asked about; otherwise the metadata must not be used, including the `authorization_servers` it names. A client that fetched the named server’s metadata has already used it; one that went on to register or authorize fails.',
 			[cite('RFC 9728', '3.3')],
 			LEARN.discovery
 		);
@@ -234,8 +234,8 @@ export async function findingsOf(
 				'issuer-validated',
 				went ? 'fail' : 'pass',
 				went
-					? `Used authorization server metadata whose \`issuer\` (${String(jsonOf(asMeta)?.issuer)}) is not where it came from`
-					: 'Refused authorization server metadata whose `issuer` is not where it came from',
+					? `Used authorization server metadata whose \`issuer\` (${String(jsonOf(asMeta)?.issuer)}) is not the issuer its well-known URL was built from`
+					: 'Refused authorization server metadata whose `issuer` is not the issuer its well-known URL was built from',
 				'RFC 8414 §3.3: the `issuer` must be identical to the issuer the metadata was fetched for, or the metadata must not be used; MCP 2026-07-28 names this check.',
 				[cite('RFC 8414', '3.3'), cite('MCP 2026-07-28', 'Authorization')],
 				LEARN.mixUp
@@ -283,11 +283,11 @@ export async function findingsOf(
 				method === 'plain'
 					? '`code_challenge_method=plain`: the verifier travels through the browser'
 					: 'No `code_challenge_method`, which means `plain`',
-				'RFC 7636 §4.2: a client capable of S256 MUST use it; without a method the server takes `plain` (§4.3), and the challenge is the verifier itself. MCP clients MUST use S256 when technically capable.',
+				'RFC 7636 §4.2: a client capable of S256 MUST use it; without a method the server takes `plain` (§4.3), and the challenge is the verifier itself. MCP 2025-11-25 and later: clients MUST use S256 when technically capable.',
 				[
 					cite('RFC 7636', '4.2'),
 					cite('RFC 7636', '4.3'),
-					mcp(revision, 'Authorization Code Protection')
+					cite('MCP 2025-11-25', 'Authorization Code Protection')
 				],
 				LEARN.s256
 			);
@@ -320,9 +320,9 @@ export async function findingsOf(
 			state ? '`state` is present' : 'No `state`',
 			state
 				? 'The client can check that the answer belongs to this request (RFC 6749 §10.12). Whether it compares it, the lab cannot see.'
-				: 'Without `state` the client cannot tell its own authorization response from one an attacker sends its callback (CSRF, RFC 6749 §10.12). PKCE binds the code to the verifier; `state` is what lets the client refuse a forged answer before redeeming anything.',
-			[cite('RFC 6749', '10.12')],
-			LEARN.redirect
+				: 'Without `state` the client cannot tie the answer to its own request (CSRF, RFC 6749 §10.12). PKCE, where the server enforces it, also defeats CSRF (RFC 9700 §2.1); but against a server that makes PKCE optional, a client without `state` is open to the downgrade (RFC 9700 §4.8).',
+			[cite('RFC 6749', '10.12'), cite('RFC 9700', '2.1'), cite('RFC 9700', '4.8')],
+			LEARN.downgrade
 		);
 		const redirect = query.get('redirect_uri');
 		const host = redirect ? URL.parse(redirect) : null;
@@ -348,7 +348,7 @@ export async function findingsOf(
 						: host.protocol === 'http:'
 							? `Redirect over plain http to \`${host.host}\`, which is not a loopback address`
 							: `Redirect to \`${host.protocol}//${host.host}\``,
-			'A native app listens on a loopback IP literal (`127.0.0.1` or `[::1]`), on any port the server must allow (RFC 8252 §7.3); `localhost` may resolve elsewhere or be claimed by another listener (§8.3).',
+			'A native app using a loopback redirect listens on a loopback IP literal (`127.0.0.1` or `[::1]`), on any port the server must allow (RFC 8252 §7.3). `localhost` is NOT RECOMMENDED: the IP literal avoids listening by accident on other network interfaces and is less exposed to client firewalls and badly set-up name resolution (§8.3).',
 			[cite('RFC 8252', '7.3'), cite('RFC 8252', '8.3')],
 			LEARN.redirect
 		);
@@ -396,12 +396,12 @@ export async function findingsOf(
 			'attacker-refused',
 			refused ? 'pass' : 'fail',
 			refused
-				? `The lab’s attacker redeemed the code first, without a verifier, and got \`${e.response.status} ${String(jsonOf(e)?.error ?? '')}\``
+				? `The lab’s attacker redeemed the code first, without a verifier, and this server answered \`${e.response.status} ${String(jsonOf(e)?.error ?? '')}\``
 				: 'The lab’s attacker redeemed the code without a verifier, and got tokens',
 			refused
-				? 'The code was bound to the client’s challenge; only the verifier opens it (RFC 7636 §4.6). This server keeps the code valid after a failed attempt (the specs leave that to the server), so the client can still redeem it.'
-				: 'The authorization request carried no challenge, so the code opened for anyone who held it.',
-			[cite('RFC 7636', '4.6'), cite('RFC 7636', '1')],
+				? 'The code was bound to the client’s challenge; only the verifier opens it (RFC 7636 §4.6). Which error a missing verifier gets is left open (oidc-provider answers `invalid_grant`; OAuth 2.1 lists `invalid_request` for a missing parameter). This server keeps the code valid after a failed attempt (the specs leave that to the server), so the client can still redeem it.'
+				: 'Whoever held the code could redeem it: either the authorization request carried no challenge, or the server did not enforce it (RFC 9700 §2.1.1 says it must).',
+			[cite('RFC 7636', '4.6'), cite('RFC 7636', '1'), cite('RFC 9700', '2.1.1')],
 			LEARN.attacker
 		);
 	}
@@ -418,8 +418,8 @@ export async function findingsOf(
 				'verifier-sent',
 				'fail',
 				'The token request has no `code_verifier`',
-				'The verifier is what proves the client made the authorization request (RFC 7636 §4.5).',
-				[cite('RFC 7636', '4.5')],
+				'Without the verifier the server cannot check that whoever redeems the code is who sent the challenge (RFC 7636 §4.5, §4.6).',
+				[cite('RFC 7636', '4.5'), cite('RFC 7636', '4.6')],
 				LEARN.check
 			);
 		} else {

@@ -56,7 +56,7 @@ export function reportMarkdown({
 		'',
 		`Checked against **MCP ${revision}** by PKCE Playground's Watch, with the lab in **${mode}** mode (session ${session}).`,
 		'',
-		`${counts.fail} failed, ${counts.warn} warnings, ${counts.pass} passed.`,
+		`${counts.fail} failed, ${counts.warn} warnings, ${counts.pass} passed, ${counts.info} notes.`,
 		'',
 		'| | Check | Finding | Step | Cites |',
 		'|---|---|---|---|---|',

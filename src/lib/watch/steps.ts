@@ -134,8 +134,8 @@ function shapeOf(e: RecordedExchange, answer: URL | undefined): Shape {
 			outcome: failed ? 'attacker-fails' : 'attacker-wins',
 			title: 'The lab’s attacker redeems the code first, without a code_verifier',
 			narration: failed
-				? `The lab read the authorization response, as an app on the same machine can (RFC 7636 §1), and sent the code to the token endpoint before your client. The server answered \`${status}\`: the code is bound to your client's \`code_challenge\`.`
-				: 'The lab read the authorization response and redeemed the code before your client, and the server issued tokens: nothing bound the code to your client.',
+				? `The lab read the authorization response, as an app on the same machine can (RFC 7636 §1), and sent the code to the token endpoint before your client. This server answered \`${status}\`: the code is bound to your client's \`code_challenge\`.`
+				: 'The lab read the authorization response and redeemed the code before your client, and the server issued tokens: either no challenge was sent, or the server did not enforce it.',
 			code: WATCH_CODE.attacker
 		};
 	}
@@ -152,7 +152,7 @@ function shapeOf(e: RecordedExchange, answer: URL | undefined): Shape {
 				: 'The authorization server sends the browser back to your client with the code',
 			narration: error
 				? `Your client's redirect URI gets \`${answer.search}\`.`
-				: "The browser carries the code (and `state`, `iss`) to your client's redirect URI; the lab does not see what your client does there, only what it sends next.",
+				: "The browser carries the code (with `iss`, and `state` if your client sent one) to your client's redirect URI; the lab does not see what your client does there, only what it sends next.",
 			code: WATCH_CODE.callback
 		};
 	}
@@ -179,7 +179,9 @@ function shapeOf(e: RecordedExchange, answer: URL | undefined): Shape {
 			title: 'Your client redeems the code with its code_verifier',
 			narration: failed
 				? `The token endpoint refused it: \`${status}\`.`
-				: 'The token endpoint recomputed the challenge from the verifier, found it equal, and issued the tokens.',
+				: new Map(e.request.form ?? []).has('code_verifier')
+					? 'The token endpoint recomputed the challenge from the verifier, found it equal, and issued the tokens.'
+					: 'The token endpoint issued the tokens.',
 			code: WATCH_CODE.redeem
 		};
 	}
