@@ -87,7 +87,7 @@ test("the SDK client's flow is drawn as it happens, checked, and reported", asyn
 		.evaluateAll((rows) => rows.map((row) => row.getAttribute('class')));
 	expect(lanes.length).toBeGreaterThan(8);
 	await expect(page.getByTestId('report-summary')).toHaveText(
-		/: 0 failed, 0 warnings, \d+ passed\.$/
+		/: 0 failed, 0 warnings, \d+ passed, 0 notes\.$/
 	);
 	const report = page.getByRole('region', { name: 'Report' });
 	for (const check of ['pkce-method', 'verifier-matches', 'resource-token', 'bearer']) {
@@ -149,7 +149,7 @@ test('metadata without code_challenge_methods_supported: the SDK goes on, and th
 		'Went on to authorize although the metadata has no code_challenge_methods_supported'
 	);
 	await expect(page.getByTestId('report-summary')).toHaveText(
-		/^Checked against MCP 2026-07-28: 1 failed, 0 warnings, \d+ passed\.$/
+		/^Checked against MCP 2026-07-28: 1 failed, 0 warnings, \d+ passed, 0 notes\.$/
 	);
 	// Against 2025-06-18, which did not ask for it yet: a warning.
 	await page.getByLabel('Check against').selectOption('2025-06-18');

@@ -59,16 +59,13 @@ async function formBody(req) {
  * @param {string[]} options.redirectUris The playground's callback routes.
  * @param {Set<string>} options.origins Origins allowed to call the token endpoint (CORS).
  * @param {import('./recorder.js').Recorder} options.recorder Watch's record of every exchange.
- * @param {string} [options.autoApprove] Test-only: sign in as this name and consent without the
- *   pages. Only a program that starts the lab can set it (no flag, no endpoint).
  */
 export async function startAuthorizationServer({
 	port,
 	resource,
 	redirectUris,
 	origins,
-	recorder,
-	autoApprove
+	recorder
 }) {
 	const { default: Provider, errors } = await loadOidcProvider();
 	const server = createServer();
@@ -188,19 +185,6 @@ export async function startAuthorizationServer({
 			CLIENT_NAMES[/** @type {keyof typeof CLIENT_NAMES} */ (clientId)] ??
 			(await provider.Client.find(clientId))?.clientName ??
 			clientId;
-		if (autoApprove && req.method === 'GET') {
-			const accountId = details.session?.accountId ?? autoApprove;
-			const result =
-				details.prompt.name === 'login'
-					? { login: { accountId } }
-					: {
-							consent: {
-								grantId: await grantRequested(provider, details, accountId, LAB_SCOPE)
-							}
-						};
-			await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: true });
-			return;
-		}
 		if (req.method === 'POST' && action === 'abort') {
 			await provider.interactionFinished(req, res, {
 				error: 'access_denied',

@@ -57,7 +57,6 @@ export function siteUrl(value) {
  * @property {number} [asPort] 0 picks a free port.
  * @property {number} [mcpPort] 0 picks a free port.
  * @property {string[]} [sites] Playground site URLs (origin and base path) allowed to use the lab.
- * @property {string} [autoApprove] Test-only: sign in as this name and consent without the pages.
  */
 
 /**
@@ -82,8 +81,7 @@ export async function startLab(options = {}) {
 		resource,
 		redirectUris: sites.map(callbackOf),
 		origins,
-		recorder,
-		autoApprove: options.autoApprove
+		recorder
 	}).catch((error) => {
 		throw portMessage(error, asPort, 'authorization server', '--as-port');
 	});

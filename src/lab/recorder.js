@@ -111,6 +111,8 @@ export class Recorder {
 	#seq = 0;
 	#session = 0;
 	#sessionDone = true;
+	/** Whether the current session holds more than its opening unauthenticated MCP requests. */
+	#sessionMoved = false;
 	#last = 0;
 	#start;
 	/** @type {Set<(event: WatchEvent) => void>} */
@@ -120,11 +122,15 @@ export class Recorder {
 	constructor(now = Date.now) {
 		this.now = now;
 		this.#start = now();
+		/** This lab run: a page that sees another one (the lab restarted) starts its record afresh. */
+		this.id = crypto.randomUUID();
 	}
 
+	/** A new mode is a new experiment: the next request starts another session. */
 	/** @param {WatchMode} mode */
 	setMode(mode) {
 		this.mode = mode;
+		this.#sessionDone = true;
 		this.#emit({ type: 'mode', mode });
 	}
 
@@ -135,19 +141,29 @@ export class Recorder {
 	}
 
 	/**
-	 * Adds one exchange. A new session starts when the previous one finished (its client called the
-	 * MCP server with a token and was answered) and this request begins discovery again, or after
-	 * ten idle minutes.
+	 * Adds one exchange. A new session starts with an MCP request without a token once the current
+	 * session has gone past its opening requests (a client starting over, after a refused flow
+	 * too); with any metadata fetch once the session finished (its client called the MCP server
+	 * with a token and was answered) or the reader changed the mode or asked for a new session; and
+	 * after ten idle minutes.
 	 * @param {Omit<RecordedExchange, 'seq' | 'session' | 'at' | 'mode'>} exchange
 	 */
 	add(exchange) {
 		if (!this.recording) return undefined;
 		const at = this.now() - this.#start;
-		const starts = isDiscoveryStart(exchange);
-		if ((this.#sessionDone && starts) || at - this.#last > IDLE_MS || this.#session === 0) {
+		const bare = isBareMcpRequest(exchange);
+		const starts = bare || new URL(exchange.request.url).pathname.startsWith('/.well-known/');
+		if (
+			(this.#sessionDone && starts) ||
+			(bare && this.#sessionMoved) ||
+			at - this.#last > IDLE_MS ||
+			this.#session === 0
+		) {
 			this.#session += 1;
 			this.#sessionDone = false;
+			this.#sessionMoved = false;
 		}
+		if (!bare) this.#sessionMoved = true;
 		this.#last = at;
 		/** @type {RecordedExchange} */
 		const full = { seq: ++this.#seq, session: this.#session, at, mode: this.mode, ...exchange };
@@ -164,8 +180,15 @@ export class Recorder {
 		return full;
 	}
 
-	/** @param {(event: WatchEvent) => void} listener */
+	/** How many pages may follow the record at once (each holds a connection open). */
+	static MAX_LISTENERS = 16;
+
+	/**
+	 * @param {(event: WatchEvent) => void} listener
+	 * @returns {(() => void) | undefined} undefined when too many already follow
+	 */
 	subscribe(listener) {
+		if (this.#listeners.size >= Recorder.MAX_LISTENERS) return undefined;
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
 	}
@@ -177,11 +200,10 @@ export class Recorder {
 }
 
 /**
- * An MCP request without a token, or a metadata fetch: where a client's flow begins.
+ * An MCP request without a token (not a metadata fetch): where a client's flow begins.
  * @param {Pick<RecordedExchange, 'server' | 'request'>} exchange
  */
-function isDiscoveryStart({ server, request }) {
-	const path = new URL(request.url).pathname;
-	if (path.startsWith('/.well-known/')) return true;
-	return server === 'mcp' && !request.headers.some(([name]) => name === 'authorization');
+function isBareMcpRequest({ server, request }) {
+	if (server !== 'mcp' || new URL(request.url).pathname.startsWith('/.well-known/')) return false;
+	return !request.headers.some(([name]) => name === 'authorization');
 }

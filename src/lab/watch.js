@@ -121,7 +121,9 @@ export function watchAuthorizationServer(provider, { recorder, issuer }) {
 					code,
 					redirect_uri: typeof params.redirect_uri === 'string' ? params.redirect_uri : redirectUri,
 					client_id: String(params.client_id ?? ctx.oidc?.client?.clientId ?? '')
-				})
+				}),
+				// A stalled answer must not hold the user's redirect for long.
+				signal: AbortSignal.timeout(5000)
 			}).catch(() => undefined);
 		}
 	});
@@ -226,25 +228,36 @@ export function watchEndpoints(recorder, origins, mcpUrl) {
 			return;
 		}
 		if (req.method === 'GET' && url.pathname === '/lab/watch/events') {
+			/** @param {string} event @param {unknown} data @param {number} [id] */
+			const send = (event, data, id) =>
+				res.write(
+					`${id ? `id: ${recorder.id}:${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
+				);
+			const hello = () => ({ mode: recorder.mode, modes: WATCH_MODES, mcpUrl, lab: recorder.id });
+			const stop = recorder.subscribe((event) => {
+				if (event.type === 'exchange') send('exchange', event.exchange, event.exchange.seq);
+				else if (event.type === 'mode') send('mode', hello());
+				else send('session', { session: event.session });
+			});
+			if (!stop) {
+				res
+					.writeHead(503, { 'content-type': 'text/plain', ...cors })
+					.end('Too many pages follow this lab already.');
+				return;
+			}
 			res.writeHead(200, {
 				'content-type': 'text/event-stream',
 				'cache-control': 'no-store',
 				...cors
 			});
-			const after = Number(req.headers['last-event-id'] ?? url.searchParams.get('after') ?? 0);
-			/** @param {string} event @param {unknown} data @param {number} [id] */
-			const send = (event, data, id) =>
-				res.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-			send('mode', { mode: recorder.mode, modes: WATCH_MODES, mcpUrl });
+			// Replays what this page has not seen: after its Last-Event-ID ("<lab>:<seq>"), unless the
+			// lab restarted since (then everything).
+			const [lab, seen] = String(req.headers['last-event-id'] ?? '').split(':');
+			const after = lab === recorder.id ? Number(seen) || 0 : 0;
+			send('mode', hello());
 			for (const exchange of recorder.exchanges) {
 				if (exchange.seq > after) send('exchange', exchange, exchange.seq);
 			}
-			const stop = recorder.subscribe((event) => {
-				if (event.type === 'exchange') send('exchange', event.exchange, event.exchange.seq);
-				else if (event.type === 'mode')
-					send('mode', { mode: event.mode, modes: WATCH_MODES, mcpUrl });
-				else send('session', { session: event.session });
-			});
 			// A comment now and then keeps idle connections open through proxies and sleep.
 			const alive = setInterval(() => res.write(': alive\n\n'), 15_000);
 			req.once('close', () => {

@@ -71,15 +71,24 @@ describe('the lab records an MCP client (the official TypeScript SDK)', () => {
 			/^You are alice, calling through the client \S+, with the scope mcp:tools\.$/
 		);
 		const exchanges = recorder.exchanges as RecordedExchange[];
-		expect(flow(exchanges).slice(0, 6)).toEqual(
-			[
-				'client POST mcp/mcp 401',
-				'client GET mcp/.well-known/oauth-protected-resource/mcp 200',
-				'client GET as/.well-known/oauth-authorization-server 200',
-				'client POST as/reg 201',
-				'browser GET as/auth 303'
-			].concat(flow(exchanges)[5]!)
-		);
+		// SDK 1.32's flow as the lab saw it (the sign-in pages' hops left out): discovery, its own
+		// registration, the browser at /auth, discovery again in finishAuth, the code's redemption,
+		// then the MCP session (initialize, initialized, the SSE probe this stateless server
+		// refuses, the tool call).
+		expect(flow(exchanges)).toEqual([
+			'client POST mcp/mcp 401',
+			'client GET mcp/.well-known/oauth-protected-resource/mcp 200',
+			'client GET as/.well-known/oauth-authorization-server 200',
+			'client POST as/reg 201',
+			'browser GET as/auth 303',
+			'client GET mcp/.well-known/oauth-protected-resource/mcp 200',
+			'client GET as/.well-known/oauth-authorization-server 200',
+			'client POST as/token 200',
+			'client POST mcp/mcp 200',
+			'client POST mcp/mcp 202',
+			'client GET mcp/mcp 405',
+			'client POST mcp/mcp 200'
+		]);
 		expect(flow(exchanges)).toContain('client POST as/token 200');
 		expect(new Set(exchanges.map((e) => e.session))).toEqual(new Set([1]));
 		const findings = await lastFindings(exchanges);
@@ -154,13 +163,13 @@ describe('the lab records an MCP client (the official TypeScript SDK)', () => {
 		);
 	});
 
-	test('a wrong resource in the protected resource metadata: the SDK refuses it, after fetching the server metadata it names', async () => {
+	test('a wrong resource in the protected resource metadata: the SDK refuses it, but only after fetching the server metadata it names', async () => {
 		const { mcpUrl, recorder } = await labIn('wrong-resource');
 		const run = await runSdkClient(mcpUrl);
 		expect(run.answer).toBeUndefined();
 		expect(run.error).toMatch(/resource/i);
 		expect(statusOf(await lastFindings(recorder.exchanges as RecordedExchange[]))).toContain(
-			'resource-validated:warn'
+			'resource-validated:fail'
 		);
 	});
 
@@ -195,6 +204,70 @@ describe('the lab records an MCP client (the official TypeScript SDK)', () => {
 			check: { passed: false }
 		});
 		expect(steps.find((s) => s.action === 'callback')?.knowledge.attacker.code).toBeDefined();
+	});
+});
+
+describe('sessions', () => {
+	test('a refused flow, a new mode, a new run: two sessions, and the second one clean', async () => {
+		const { mcpUrl, recorder } = await labIn('wrong-resource');
+		expect((await runSdkClient(mcpUrl)).answer).toBeUndefined();
+		recorder.setMode('normal'); // as the page does; no "New session" pressed
+		expect((await runSdkClient(mcpUrl)).answer).toBeDefined();
+		const exchanges = recorder.exchanges as RecordedExchange[];
+		expect(new Set(exchanges.map((e) => e.session))).toEqual(new Set([1, 2]));
+		const findings = await lastFindings(exchanges);
+		expect(statusOf(findings).filter((s) => !s.endsWith(':pass'))).toEqual([]);
+	});
+
+	test('the same client run again without a new session: a second session, its verifier fresh', async () => {
+		const { mcpUrl, recorder } = await labIn('normal');
+		await runSdkClient(mcpUrl);
+		await runSdkClient(mcpUrl);
+		expect(sessionsOf(recorder.exchanges as RecordedExchange[])).toHaveLength(2);
+		expect(statusOf(await lastFindings(recorder.exchanges as RecordedExchange[]))).toContain(
+			'fresh-verifier:pass'
+		);
+	});
+
+	test('the same S256 challenge in a later session is a reused verifier', async () => {
+		const { mcpUrl, recorder } = await labIn('normal');
+		const challenge = await s256('the-same-verifier-every-time-0123456789-abcdefgh');
+		for (const state of ['one', 'two']) {
+			await fetch(mcpUrl, { method: 'POST', body: '{}' }); // a flow starts with a 401
+			const meta = await (
+				await fetch(new URL('/.well-known/oauth-authorization-server', mcpUrl))
+			).json();
+			const client = await (
+				await fetch(meta.registration_endpoint, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({
+						redirect_uris: ['http://127.0.0.1:8123/callback'],
+						token_endpoint_auth_method: 'none',
+						client_name: 'Reuses its verifier'
+					})
+				})
+			).json();
+			await signInThroughPages(
+				`${meta.authorization_endpoint}?${new URLSearchParams({
+					response_type: 'code',
+					client_id: client.client_id,
+					redirect_uri: 'http://127.0.0.1:8123/callback',
+					scope: 'mcp:tools',
+					state,
+					resource: mcpUrl,
+					code_challenge: challenge,
+					code_challenge_method: 'S256'
+				})}`
+			);
+		}
+		const sessions = sessionsOf(recorder.exchanges as RecordedExchange[]);
+		expect(sessions).toHaveLength(2);
+		const first = await findingsOf(sessions[0]!, { revision: '2026-07-28', s256 });
+		expect(statusOf(first)).toContain('fresh-verifier:pass');
+		expect(statusOf(await lastFindings(recorder.exchanges as RecordedExchange[]))).toContain(
+			'fresh-verifier:fail'
+		);
 	});
 });
 
@@ -297,7 +370,7 @@ describe("Watch's endpoints", () => {
 			text += new TextDecoder().decode((await reader.read()).value);
 		expect(text).toMatch(/^event: mode\ndata: \{"mode":"normal"/);
 		expect(text).toContain(`"mcpUrl":"${mcpUrl}"`);
-		expect(text).toContain('id: 1\nevent: exchange\ndata: {"seq":1');
+		expect(text).toContain(`id: ${recorder.id}:1\nevent: exchange\ndata: {"seq":1`);
 		controller.abort();
 
 		const set = (mode: string, origin?: string) =>

@@ -67,17 +67,21 @@ const mcp = (revision: McpRevision, section: string): Citation =>
 	revision === '2026-07-28'
 		? cite('MCP 2026-07-28', 'Authorization')
 		: cite(`MCP ${revision}`, section);
-const LEARN = {
-	discovery: { label: 'MCP discovery in the playground', href: '#mcp-discovery/1' },
+export const LEARN = {
+	discovery: { label: 'MCP discovery, step by step', href: '#mcp-discovery/5' },
+	noMethods: {
+		label: 'A client refusing metadata without PKCE methods',
+		href: '#mcp-discovery/4'
+	},
 	verifier: { label: 'Make a verifier in the workbench', href: 'workbench/#bench-title' },
-	s256: { label: 'Why S256: the plain scenario', href: '#plain/1' },
-	downgrade: { label: 'The downgrade scenario', href: '#downgrade/1' },
-	check: { label: "The token endpoint's check, step by step", href: '#s256/1' },
+	s256: { label: 'Why S256: plain’s challenge opens the code', href: '#plain/8' },
+	state: { label: 'What state stops: the downgrade', href: '#downgrade/7' },
+	check: { label: "The token endpoint's check", href: '#s256/9' },
 	diagnose: { label: 'Diagnose an invalid_grant', href: 'workbench/#diagnose-title' },
 	redirect: { label: 'Check a redirect URI in the workbench', href: 'workbench/#redirect-title' },
-	mixUp: { label: 'The mix-up scenario', href: '#mix-up/1' },
-	attacker: { label: 'The attacker who redeems first', href: '#s256/1' },
-	bearer: { label: 'The whole flow, simulated', href: '#s256/1' }
+	mixUp: { label: 'The mix-up: a code sent to the wrong server', href: '#mix-up/7' },
+	attacker: { label: 'The attacker who redeems first', href: '#s256/7' },
+	bearer: { label: 'The call with the token', href: '#s256/10' }
 } as const;
 
 /**
@@ -103,8 +107,9 @@ export async function findingsOf(
 
 	const clientSent = session.filter((e) => e.from !== 'attacker');
 	const first401 = clientSent.find((e) => isMcpCall(e) && e.response.status === 401);
-	const prm = clientSent.find(isResourceMetadata);
-	const asMeta = clientSent.find(isAsMetadata);
+	// The metadata the client got (a 404 on the way is a fallback, not the document).
+	const prm = clientSent.find((e) => isResourceMetadata(e) && e.response.status === 200);
+	const asMeta = clientSent.find((e) => isAsMetadata(e) && e.response.status === 200);
 	const authorizations = clientSent.filter(isAuthorization);
 	const redemptions = clientSent.filter(isCodeRedemption);
 	const resource = prm ? jsonOf(prm)?.resource : undefined;
@@ -200,13 +205,13 @@ export async function findingsOf(
 		add(
 			went?.seq ?? looked?.seq ?? prm.seq,
 			'resource-validated',
-			went ? 'fail' : looked ? 'warn' : 'pass',
+			went || looked ? 'fail' : 'pass',
 			went
 				? `Used protected resource metadata whose \`resource\` (${String(resource)}) is not the MCP server it asked`
 				: looked
-					? 'Stopped before registering or authorizing, but first fetched the metadata of the authorization server that the wrong metadata named'
+					? 'Used the wrong protected resource metadata: fetched the metadata of the authorization server it names (and stopped before registering or authorizing)'
 					: 'Refused protected resource metadata whose `resource` is not the MCP server it asked',
-			'The lab served metadata for another resource. RFC 9728 §3.3: the `resource` must be identical to the URL the client asked about; otherwise the metadata must not be used, including the `authorization_servers` it names. A client that fetched the named server’s metadata has already used it; one that went on to register or authorize fails.',
+			'The lab served metadata for another resource. RFC 9728 §3.3: the `resource` must be identical to the URL the client asked about; otherwise the metadata must not be used, including the `authorization_servers` it names: fetching that server’s metadata already uses it.',
 			[cite('RFC 9728', '3.3')],
 			LEARN.discovery
 		);
@@ -226,7 +231,7 @@ export async function findingsOf(
 					? 'MCP 2025-11-25 and later: if `code_challenge_methods_supported` is absent, the authorization server does not support PKCE and the client MUST refuse to proceed.'
 					: `MCP ${revision} asks for PKCE but says nothing about the absent field; from 2025-11-25, the client MUST refuse to proceed.`,
 				[cite('RFC 8414', '2'), cite('MCP 2025-11-25', 'Authorization Code Protection')],
-				LEARN.downgrade
+				LEARN.noMethods
 			);
 		} else {
 			add(
@@ -322,10 +327,10 @@ export async function findingsOf(
 				? 'The client can check that the answer belongs to this request (RFC 6749 §10.12). Whether it compares it, the lab cannot see.'
 				: 'Without `state` the client cannot tie the answer to its own request (CSRF, RFC 6749 §10.12). PKCE, where the server enforces it, also defeats CSRF (RFC 9700 §2.1); but against a server that makes PKCE optional, a client without `state` is open to the downgrade (RFC 9700 §4.8).',
 			[cite('RFC 6749', '10.12'), cite('RFC 9700', '2.1'), cite('RFC 9700', '4.8')],
-			LEARN.downgrade
+			LEARN.state
 		);
 		const redirect = query.get('redirect_uri');
-		const host = redirect ? URL.parse(redirect) : null;
+		const host = redirect && URL.canParse(redirect) ? new URL(redirect) : null;
 		const loopbackIp = host?.hostname === '127.0.0.1' || host?.hostname === '[::1]';
 		add(
 			auth.seq,
@@ -390,11 +395,14 @@ export async function findingsOf(
 
 	// The lab's attacker (attacker mode).
 	for (const e of session.filter((x) => x.from === 'attacker' && isCodeRedemption(x))) {
+		const error = jsonOf(e)?.error;
 		const refused = e.response.status >= 400;
+		// Only a refusal of the grant is PKCE's doing; another (invalid_client: the lab's attacker
+		// could not pass as a confidential client) says nothing about the code's binding.
 		add(
 			e.seq,
 			'attacker-refused',
-			refused ? 'pass' : 'fail',
+			!refused ? 'fail' : error === 'invalid_grant' ? 'pass' : 'info',
 			refused
 				? `The lab’s attacker redeemed the code first, without a verifier, and this server answered \`${e.response.status} ${String(jsonOf(e)?.error ?? '')}\``
 				: 'The lab’s attacker redeemed the code without a verifier, and got tokens',
@@ -448,7 +456,17 @@ export async function findingsOf(
 				);
 			}
 			seenVerifiers.set(verifier, r.seq);
-			if (challenge) {
+			if (!auth) {
+				add(
+					r.seq,
+					'verifier-matches',
+					'info',
+					'No recorded authorization request issued this code, so its verifier cannot be compared here',
+					'The lab compares the verifier with the challenge of the authorization request whose answer carried the code; that request is not in this session.',
+					[cite('RFC 7636', '4.6')],
+					LEARN.check
+				);
+			} else if (challenge) {
 				const method = queryOf(auth).get('code_challenge_method') === 'S256' ? 'S256' : 'plain';
 				const derived = method === 'S256' ? await options.s256(verifier) : verifier;
 				add(
@@ -480,8 +498,9 @@ export async function findingsOf(
 	const tokenAt = redemptions.find((r) => r.response.status === 200)?.seq;
 	if (tokenAt !== undefined) {
 		const after = clientSent.filter((e) => isMcpCall(e) && e.seq > tokenAt);
+		// The scheme is case-insensitive (RFC 9110 §11.1), as in RFC 6750's examples.
 		const bearer = after.find((e) =>
-			/^Bearer \S+$/.test(header(e.request.headers, 'authorization') ?? '')
+			/^bearer \S+$/i.test(header(e.request.headers, 'authorization') ?? '')
 		);
 		const bare = after.find((e) => !header(e.request.headers, 'authorization'));
 		if (bearer) {
@@ -491,6 +510,17 @@ export async function findingsOf(
 				bearer.response.status < 300 ? 'pass' : 'warn',
 				`Called the MCP server with \`Authorization: Bearer …\` (answered ${bearer.response.status})`,
 				'Every request to the MCP server carries the access token in the Authorization header.',
+				[cite('RFC 6750', '2.1'), mcp(revision, 'Authorization')],
+				LEARN.bearer
+			);
+		}
+		if (!bearer && !bare) {
+			add(
+				tokenAt,
+				'bearer',
+				'info',
+				'No call to the MCP server with the token (yet)',
+				'Once it has a token, the client sends it in the Authorization header of every MCP request.',
 				[cite('RFC 6750', '2.1'), mcp(revision, 'Authorization')],
 				LEARN.bearer
 			);
@@ -539,9 +569,10 @@ export function authorizationOf(
 	const answer = session.find((e) => authorizationResponse(e)?.searchParams.get('code') === code);
 	const state = answer && authorizationResponse(answer)?.searchParams.get('state');
 	const auths = session.filter(isAuthorization);
-	if (state) return auths.findLast((e) => queryOf(e).get('state') === state);
+	if (!answer) return undefined;
+	if (state) return auths.findLast((e) => e.seq < answer.seq && queryOf(e).get('state') === state);
 	// No state to match by: the last authorization request before the answer.
-	return answer ? auths.findLast((e) => e.seq < answer.seq) : undefined;
+	return auths.findLast((e) => e.seq < answer.seq);
 }
 
 function rememberPkce(

@@ -60,8 +60,11 @@ export function parseExchange(data: string): RecordedExchange | undefined {
 
 export interface WatchHandlers {
 	open(): void;
-	/** The lab's mode, and its MCP server's URL (the lab says it with every mode). */
-	mode(mode: WatchMode, mcpUrl: string | undefined): void;
+	/**
+	 * The lab's mode, its MCP server's URL and its run's id (the lab says them on connecting and
+	 * with every change of mode; another id means the lab restarted, and its record with it).
+	 */
+	mode(mode: WatchMode, lab: { mcpUrl?: string; id?: string }): void;
 	exchange(exchange: RecordedExchange): void;
 	/** The lab began a new session (the reader asked for one). */
 	session(): void;
@@ -82,7 +85,8 @@ export function followLab(
 		handlers.open();
 	});
 	source.addEventListener('error', () => {
-		if (!opened) {
+		// Closed for good (the lab refused this page): no retry is coming.
+		if (!opened || source.readyState === Source.CLOSED) {
 			// Nothing listening, or the lab does not allow this site: EventSource would keep
 			// retrying in silence. Stop, and say what to do.
 			source.close();
@@ -90,11 +94,16 @@ export function followLab(
 		} else handlers.error('lost');
 	});
 	source.addEventListener('mode', (event) => {
-		const { mode, mcpUrl } = JSON.parse((event as MessageEvent<string>).data) as {
+		const { mode, mcpUrl, lab } = JSON.parse((event as MessageEvent<string>).data) as {
 			mode?: unknown;
 			mcpUrl?: unknown;
+			lab?: unknown;
 		};
-		if (isWatchMode(mode)) handlers.mode(mode, typeof mcpUrl === 'string' ? mcpUrl : undefined);
+		if (!isWatchMode(mode)) return;
+		handlers.mode(mode, {
+			...(typeof mcpUrl === 'string' && { mcpUrl }),
+			...(typeof lab === 'string' && { id: lab })
+		});
 	});
 	source.addEventListener('exchange', (event) => {
 		const exchange = parseExchange((event as MessageEvent<string>).data);
