@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startLab } from '../src/lab/lab.js';
 import { runSdkClient } from '../src/lab/sdk-client.harness';
@@ -10,10 +12,11 @@ import { expect, expectAccessible, hydrated, test, watch } from './fixtures';
  */
 let lab: Awaited<ReturnType<typeof startLab>>;
 
-test.beforeAll(async ({ baseURL }) => {
+// A lab per test: the lab's mode and its sessions are global, and these tests run in parallel.
+test.beforeEach(async ({ baseURL }) => {
 	lab = await startLab({ asPort: 0, mcpPort: 0, sites: [baseURL!] });
 });
-test.afterAll(() => lab?.close());
+test.afterEach(() => lab?.close());
 
 /** The page, watched as every test's is, with the lab's origins allowed once Connect is pressed. */
 async function watchPage(page: Page, baseURL: string) {
@@ -29,6 +32,29 @@ async function connect(page: Page) {
 	await page.getByRole('button', { name: 'Connect' }).click();
 	await expect(page.getByTestId('watch-status')).toContainText(`Watching ${lab.issuer}`);
 }
+
+test("nothing of Watch loads on the site's other pages", async ({ watched: page }) => {
+	// Watch's own code: the chunks and the worker that only it uses, found in the build by content.
+	const dir = 'build/_app/immutable';
+	const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+		f.endsWith('.js')
+	);
+	const watchOnly = files.filter((f) =>
+		/Checks on this step|Lab mode for the next flow|pkce-support-checked/.test(
+			readFileSync(join(dir, f), 'utf8')
+		)
+	);
+	expect(watchOnly.length).toBeGreaterThanOrEqual(2); // the page's chunk and the checks' worker
+	const loaded: string[] = [];
+	page.on('request', (request) => loaded.push(request.url()));
+	for (const route of ['', 'workbench/', 'handout/', 'handout/s256/', 'embed/']) {
+		await page.goto(`./${route}`);
+		await hydrated(page);
+	}
+	await page.waitForLoadState('networkidle');
+	const names = watchOnly.map((f) => f.split('/').pop()!);
+	expect(loaded.filter((url) => names.some((name) => url.endsWith(name)))).toEqual([]);
+});
 
 test('without a lab, Connect says how to start one; nothing is sent before it', async ({
 	page,
@@ -154,6 +180,16 @@ test('metadata without code_challenge_methods_supported: the SDK goes on, and th
 	// Against 2025-06-18, which did not ask for it yet: a warning.
 	await page.getByLabel('Check against').selectOption('2025-06-18');
 	await expect(report.locator('li[data-check="pkce-support-checked"].warn')).toBeVisible();
+	// Its links to the playground keep that revision.
+	await report
+		.locator('li[data-check="bearer"]')
+		.getByRole('button', { name: /^step \d+$/ })
+		.click();
+	await expect(
+		page
+			.getByRole('region', { name: 'Checks on this step' })
+			.getByRole('link', { name: 'The call with the token' })
+	).toHaveAttribute('href', /\/\?mcp=2025-06-18#s256\/10$/);
 	// The Markdown names the revision it was checked against.
 	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
 	await page.getByRole('button', { name: 'Copy report as Markdown' }).click();
