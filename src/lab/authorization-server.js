@@ -118,7 +118,12 @@ export async function startAuthorizationServer({
 			ctx.body = errorPage(`${out.error}: ${out.error_description ?? ''}`);
 		}
 	});
-	watchAuthorizationServer(provider, { recorder, issuer });
+	watchAuthorizationServer(provider, {
+		recorder,
+		issuer,
+		origins,
+		ownClients: [PLAYGROUND_CLIENT, LEGACY_CLIENT]
+	});
 	const providerCallback = provider.callback();
 	const watch = watchEndpoints(recorder, origins, resource);
 

@@ -69,7 +69,7 @@ export function labTokenVerifier({ issuer, resource, jwks }) {
  */
 export async function startMcpServer({ port, issuer, asMetadata, jwks, scope, origins, recorder }) {
 	const app = createMcpExpressApp({ host: '127.0.0.1' });
-	watchMcpServer(app, { recorder });
+	watchMcpServer(app, { recorder, origins });
 
 	// CORS for the playground's origins only; the headers a browser client must read are exposed.
 	app.use((req, res, next) => {

@@ -146,7 +146,7 @@ export class Recorder {
 	 * too); with any metadata fetch once the session finished (its client called the MCP server
 	 * with a token and was answered) or the reader changed the mode or asked for a new session; and
 	 * after ten idle minutes.
-	 * @param {Omit<RecordedExchange, 'seq' | 'session' | 'at' | 'mode'>} exchange
+	 * @param {Omit<RecordedExchange, 'seq' | 'session' | 'at'>} exchange The mode it was answered in.
 	 */
 	add(exchange) {
 		if (!this.recording) return undefined;
@@ -166,7 +166,7 @@ export class Recorder {
 		if (!bare) this.#sessionMoved = true;
 		this.#last = at;
 		/** @type {RecordedExchange} */
-		const full = { seq: ++this.#seq, session: this.#session, at, mode: this.mode, ...exchange };
+		const full = { seq: ++this.#seq, session: this.#session, at, ...exchange };
 		if (
 			exchange.server === 'mcp' &&
 			exchange.request.headers.some(([name]) => name === 'authorization') &&

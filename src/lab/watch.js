@@ -46,13 +46,19 @@ export function resourceMetadataInMode(metadata, mode) {
  * @param {object} options
  * @param {import('./recorder.js').Recorder} options.recorder
  * @param {string} options.issuer
+ * @param {Set<string>} options.origins The playground's sites.
+ * @param {string[]} options.ownClients The playground's own clients (Live mode).
  */
-export function watchAuthorizationServer(provider, { recorder, issuer }) {
+export function watchAuthorizationServer(provider, { recorder, issuer, origins, ownClients }) {
 	const attackerMark = crypto.randomUUID();
 	provider.use(async (ctx, next) => {
 		const fromAttacker = ctx.get('x-lab-attacker') === attackerMark;
-		const mode = recorder.mode;
+		// The modes are for the reader's own client: the playground's Live mode (its pages, its
+		// clients) always meets a lab that behaves.
+		const asked = recorder.mode;
 		await next();
+		const clientId = String(ctx.oidc?.client?.clientId ?? ctx.oidc?.params?.client_id ?? '');
+		const mode = origins.has(ctx.get('origin')) || ownClients.includes(clientId) ? 'normal' : asked;
 		const path = ctx.path;
 		if (
 			ctx.method === 'GET' &&
@@ -77,6 +83,7 @@ export function watchAuthorizationServer(provider, { recorder, issuer }) {
 		const json = body && typeof body === 'object' && type.includes('json') ? body : undefined;
 		const answer = ctx.body;
 		recorder.add({
+			mode,
 			server: 'as',
 			from: fromAttacker ? 'attacker' : path.startsWith('/auth') ? 'browser' : 'client',
 			request: {
@@ -135,10 +142,11 @@ export function watchAuthorizationServer(provider, { recorder, issuer }) {
  * @param {import('express').Express} app
  * @param {object} options
  * @param {import('./recorder.js').Recorder} options.recorder
+ * @param {Set<string>} options.origins The playground's sites (Live mode meets a lab that behaves).
  */
-export function watchMcpServer(app, { recorder }) {
+export function watchMcpServer(app, { recorder, origins }) {
 	app.use((req, res, next) => {
-		const mode = recorder.mode;
+		const mode = origins.has(req.headers.origin ?? '') ? 'normal' : recorder.mode;
 		const base = `http://${req.headers.host ?? '127.0.0.1'}`;
 		const url = new URL(req.originalUrl, base);
 		if (req.method === 'GET' && url.pathname.startsWith('/.well-known/')) {
@@ -179,6 +187,7 @@ export function watchMcpServer(app, { recorder }) {
 			const text = Buffer.concat(chunks).toString('utf8');
 			const type = String(res.getHeader('content-type') ?? '');
 			recorder.add({
+				mode,
 				server: 'mcp',
 				from: 'client',
 				request: {

@@ -129,6 +129,13 @@ describe('the lab records an MCP client (the official TypeScript SDK)', () => {
 		expect(own).not.toHaveProperty('code_challenge_methods_supported');
 		expect(copy).not.toHaveProperty('code_challenge_methods_supported');
 		expect(own.authorization_endpoint).toBe(`${issuer}/auth`);
+		// The playground's own Live mode (its site's origin) always meets a lab that behaves.
+		const live = await (
+			await fetch(`${issuer}/.well-known/oauth-authorization-server`, {
+				headers: { origin: 'http://127.0.0.1:4173' }
+			})
+		).json();
+		expect(live.code_challenge_methods_supported).toEqual(['S256']);
 		recorder.newSession();
 		const run = await runSdkClient(mcpUrl);
 		expect(run.answer).toBeDefined(); // SDK 1.32 checks the field only when it is present
