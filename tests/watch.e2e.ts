@@ -83,7 +83,7 @@ test('without a lab, Connect says how to start one; nothing is sent before it', 
 	await page.getByLabel('Lab', { exact: true }).fill('http://example.com:9400');
 	await page.getByRole('button', { name: 'Connect' }).click();
 	await expect(page.getByRole('alert')).toHaveText(
-		'Watch talks only to a lab on this computer: an http://127.0.0.1:<port> address (got http://example.com:9400).'
+		'Watch talks only to a lab on this computer: an http://127.0.0.1:<port>/… address (got http://example.com:9400).'
 	);
 	await expectAccessible(page);
 });

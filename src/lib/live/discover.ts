@@ -8,7 +8,7 @@
 import { mcpToolCall } from '$lib/protocol/client';
 import { getRequest, headerValue } from '$lib/protocol/http';
 import type { HttpRequest, HttpResponse } from '$lib/protocol/types';
-import { LiveError, send, type Fetch } from './wire';
+import { LiveError, loopbackUrl, send, type Fetch } from './wire';
 
 /** What Live mode needs to know about the lab, and the real exchanges that told it. */
 export interface LabEndpoints {
@@ -26,22 +26,11 @@ export interface LabEndpoints {
 }
 
 /** A URL on 127.0.0.1 (what the page's CSP allows, and where the lab listens), or a message. */
-export function labUrl(value: string): URL {
-	let url: URL;
-	try {
-		url = new URL(value.trim());
-	} catch {
-		throw new LiveError(
-			`"${value}" is not a URL. The lab prints its MCP server's, e.g. http://127.0.0.1:9401/mcp.`
-		);
-	}
-	if (url.protocol !== 'http:' || url.hostname !== '127.0.0.1') {
-		throw new LiveError(
-			`Live mode talks only to a lab on this computer: an http://127.0.0.1:<port>/… address (got ${url.origin}).`
-		);
-	}
-	return url;
-}
+export const labUrl = (value: string): URL =>
+	loopbackUrl(value, {
+		who: 'Live mode',
+		example: "The lab prints its MCP server's, e.g. http://127.0.0.1:9401/mcp."
+	});
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 

@@ -12,6 +12,28 @@ export class LiveError extends Error {
 	override name = 'LiveError';
 }
 
+/**
+ * A URL on 127.0.0.1 (what the page's CSP allows, and where the lab listens), or a message
+ * naming `who` talks only to the lab and where the reader finds the address (`example`).
+ */
+export function loopbackUrl(
+	value: string,
+	{ who, example }: { who: string; example: string }
+): URL {
+	let url: URL;
+	try {
+		url = new URL(value.trim());
+	} catch {
+		throw new LiveError(`"${value}" is not a URL. ${example}`);
+	}
+	if (url.protocol !== 'http:' || url.hostname !== '127.0.0.1') {
+		throw new LiveError(
+			`${who} talks only to a lab on this computer: an http://127.0.0.1:<port>/… address (got ${url.origin}).`
+		);
+	}
+	return url;
+}
+
 /** The response headers worth showing, in this order, when the page may read them. */
 const SHOWN_HEADERS = [
 	'Content-Type',

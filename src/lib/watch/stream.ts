@@ -2,29 +2,20 @@
  * The Watch page's line to the lab: its event stream (Server-Sent Events from 127.0.0.1), the mode
  * for the next flow, a new session. Nothing here runs before the reader presses Connect.
  */
-import { LiveError } from '$lib/live/wire';
+import { LiveError, loopbackUrl } from '$lib/live/wire';
 import { WATCH_MODES, type RecordedExchange, type WatchMode } from './types';
 
 export const isWatchMode = (value: unknown): value is WatchMode =>
 	(WATCH_MODES as readonly unknown[]).includes(value);
 
 /** The lab's address (its authorization server, which serves Watch), or a message. */
-export function watchOrigin(value: string): URL {
-	let url: URL;
-	try {
-		url = new URL(value.trim());
-	} catch {
-		throw new LiveError(
-			`"${value}" is not a URL. The lab prints its authorization server's, e.g. http://127.0.0.1:9400.`
-		);
-	}
-	if (url.protocol !== 'http:' || url.hostname !== '127.0.0.1') {
-		throw new LiveError(
-			`Watch talks only to a lab on this computer: an http://127.0.0.1:<port> address (got ${url.origin}).`
-		);
-	}
-	return new URL(url.origin);
-}
+export const watchOrigin = (value: string): URL =>
+	new URL(
+		loopbackUrl(value, {
+			who: 'Watch',
+			example: "The lab prints its authorization server's, e.g. http://127.0.0.1:9400."
+		}).origin
+	);
 
 /** One recorded exchange from the stream, if it has the shape the lab sends. */
 export function parseExchange(data: string): RecordedExchange | undefined {
