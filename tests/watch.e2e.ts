@@ -11,6 +11,8 @@ import { expect, expectAccessible, hydrated, test, watch } from './fixtures';
  * recorded, with the checks and the report.
  */
 let lab: Awaited<ReturnType<typeof startLab>>;
+/** What the lab's `whoami` tool answers a signed-in client. */
+const WHOAMI = /^You are alice, calling through the client \S+, with the scope mcp:tools\.$/;
 
 // A lab per test: the lab's mode and its sessions are global, and these tests run in parallel.
 test.beforeEach(async ({ baseURL }) => {
@@ -148,7 +150,7 @@ test("attacker mode: the lab's attacker is refused beside the client's success",
 	await page.getByRole('button', { name: 'New session' }).click();
 	const run = await runSdkClient(lab.mcpUrl);
 	await page.getByLabel('Lab mode for the next flow').selectOption('normal');
-	expect(run.answer).toBeDefined();
+	expect(run.answer).toMatch(WHOAMI);
 	const diagram = page.getByRole('region', { name: 'Sequence diagram' });
 	await expect(diagram.locator('.message.attacker-fails')).toHaveCount(1);
 	await expect(diagram.locator('.message.ok').first()).toBeVisible();

@@ -16,6 +16,8 @@ import { WATCH_MODES } from './recorder.js';
 import { runSdkClient } from './sdk-client.harness';
 import { signInThroughPages } from './sign-in.harness';
 
+/** What the lab's `whoami` tool answers a signed-in client. */
+const WHOAMI = /^You are alice, calling through the client \S+, with the scope mcp:tools\.$/;
 const SITE = 'http://127.0.0.1:4173/';
 const s256 = (text: string) => computeCodeChallenge(text, 'S256');
 let lab: Awaited<ReturnType<typeof startLab>> | undefined;
@@ -67,9 +69,7 @@ describe('the lab records an MCP client (the official TypeScript SDK)', () => {
 		const { mcpUrl, recorder } = await labIn('normal');
 		const run = await runSdkClient(mcpUrl);
 		expect(run.error).toBeUndefined();
-		expect(run.answer).toMatch(
-			/^You are alice, calling through the client \S+, with the scope mcp:tools\.$/
-		);
+		expect(run.answer).toMatch(WHOAMI);
 		const exchanges = recorder.exchanges as RecordedExchange[];
 		// SDK 1.32's flow as the lab saw it (the sign-in pages' hops left out): discovery, its own
 		// registration, the browser at /auth, discovery again in finishAuth, the code's redemption,
@@ -138,7 +138,7 @@ describe('the lab records an MCP client (the official TypeScript SDK)', () => {
 		expect(live.code_challenge_methods_supported).toEqual(['S256']);
 		recorder.newSession();
 		const run = await runSdkClient(mcpUrl);
-		expect(run.answer).toBeDefined(); // SDK 1.32 checks the field only when it is present
+		expect(run.answer).toMatch(WHOAMI); // SDK 1.32 checks the field only when it is present
 		const findings = await lastFindings(recorder.exchanges as RecordedExchange[]);
 		expect(statusOf(findings)).toContain('pkce-support-checked:fail');
 		const finding = findings.find((f) => f.check === 'pkce-support-checked');
@@ -164,7 +164,7 @@ describe('the lab records an MCP client (the official TypeScript SDK)', () => {
 		);
 		recorder.newSession();
 		const unchecked = await runSdkClient(mcpUrl, { checkIss: false });
-		expect(unchecked.answer).toBeDefined();
+		expect(unchecked.answer).toMatch(WHOAMI);
 		expect(statusOf(await lastFindings(recorder.exchanges as RecordedExchange[]))).toContain(
 			'iss-checked:fail'
 		);
@@ -183,7 +183,7 @@ describe('the lab records an MCP client (the official TypeScript SDK)', () => {
 	test('a wrong issuer in the authorization server metadata: SDK 1.32 does not check it, and Watch says so', async () => {
 		const { mcpUrl, recorder } = await labIn('wrong-issuer');
 		const run = await runSdkClient(mcpUrl);
-		expect(run.answer).toBeDefined();
+		expect(run.answer).toMatch(WHOAMI);
 		expect(statusOf(await lastFindings(recorder.exchanges as RecordedExchange[]))).toContain(
 			'issuer-validated:fail'
 		);
@@ -192,7 +192,7 @@ describe('the lab records an MCP client (the official TypeScript SDK)', () => {
 	test("attacker mode: the lab's attacker redeems first and is refused; the client still succeeds", async () => {
 		const { mcpUrl, recorder } = await labIn('attacker');
 		const run = await runSdkClient(mcpUrl);
-		expect(run.answer).toBeDefined();
+		expect(run.answer).toMatch(WHOAMI);
 		const exchanges = recorder.exchanges as RecordedExchange[];
 		const lines = flow(exchanges);
 		const attacker = lines.indexOf('attacker POST as/token 400');
@@ -210,7 +210,9 @@ describe('the lab records an MCP client (the official TypeScript SDK)', () => {
 			outcome: 'attacker-fails',
 			check: { passed: false }
 		});
-		expect(steps.find((s) => s.action === 'callback')?.knowledge.attacker.code).toBeDefined();
+		const callback = steps.find((s) => s.action === 'callback');
+		expect(callback?.knowledge.attacker.code).toBe(callback?.carries.code);
+		expect(callback?.carries.code).toMatch(/^[\w-]{20,}$/);
 	});
 });
 
@@ -219,7 +221,7 @@ describe('sessions', () => {
 		const { mcpUrl, recorder } = await labIn('wrong-resource');
 		expect((await runSdkClient(mcpUrl)).answer).toBeUndefined();
 		recorder.setMode('normal'); // as the page does; no "New session" pressed
-		expect((await runSdkClient(mcpUrl)).answer).toBeDefined();
+		expect((await runSdkClient(mcpUrl)).answer).toMatch(WHOAMI);
 		const exchanges = recorder.exchanges as RecordedExchange[];
 		expect(new Set(exchanges.map((e) => e.session))).toEqual(new Set([1, 2]));
 		const findings = await lastFindings(exchanges);
