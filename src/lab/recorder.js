@@ -126,8 +126,10 @@ export class Recorder {
 		this.id = crypto.randomUUID();
 	}
 
-	/** A new mode is a new experiment: the next request starts another session. */
-	/** @param {WatchMode} mode */
+	/**
+	 * A new mode is a new experiment: the next request starts another session.
+	 * @param {WatchMode} mode
+	 */
 	setMode(mode) {
 		this.mode = mode;
 		this.#sessionDone = true;
