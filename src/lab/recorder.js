@@ -8,18 +8,9 @@
  * so the page draws a recorded message with the same components as a simulated one.
  */
 
-/**
- * What the lab does for the next flow. Each adversarial mode breaks one thing a correct client
- * checks; `attacker` has the lab's attacker redeem the client's code first, without a verifier.
- */
-export const WATCH_MODES = /** @type {const} */ ([
-	'normal',
-	'no-pkce-metadata',
-	'wrong-iss',
-	'wrong-issuer',
-	'wrong-resource',
-	'attacker'
-]);
+import { WATCH_MODES } from './defaults.js';
+
+export { WATCH_MODES };
 
 /** @typedef {(typeof WATCH_MODES)[number]} WatchMode */
 /** @typedef {readonly [string, string]} Field */

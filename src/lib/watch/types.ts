@@ -5,18 +5,12 @@
  */
 import type { Citation } from '$lib/content/types';
 import type { WatchStep } from './steps';
+import { WATCH_MODES } from '../../lab/defaults.js';
 import type { McpRevision } from '$lib/protocol/revisions';
 import type { Field } from '$lib/protocol/types';
 
-/** The lab's behaviour for the next flow (recorder.js `WATCH_MODES`). */
-export const WATCH_MODES = [
-	'normal',
-	'no-pkce-metadata',
-	'wrong-iss',
-	'wrong-issuer',
-	'wrong-resource',
-	'attacker'
-] as const;
+/** The lab's behaviour for the next flow: one list for the lab and the page. */
+export { WATCH_MODES };
 export type WatchMode = (typeof WATCH_MODES)[number];
 
 export interface RecordedExchange {
