@@ -29,6 +29,14 @@ async function watchPage(page: Page, baseURL: string) {
 	return problems;
 }
 
+/** Presses New session and waits until the lab has it, before a client starts. */
+async function newSession(page: Page) {
+	await Promise.all([
+		page.waitForResponse((response) => response.url().endsWith('/lab/watch/session')),
+		page.getByRole('button', { name: 'New session' }).click()
+	]);
+}
+
 async function connect(page: Page) {
 	await page.getByLabel('Lab', { exact: true }).fill(lab.issuer);
 	await page.getByRole('button', { name: 'Connect' }).click();
@@ -96,7 +104,7 @@ test("the SDK client's flow is drawn as it happens, checked, and reported", asyn
 }) => {
 	const problems = await watchPage(page, baseURL!);
 	await connect(page);
-	await page.getByRole('button', { name: 'New session' }).click();
+	await newSession(page);
 	await expect(page.getByTestId('watch-waiting')).toBeVisible();
 	const run = await runSdkClient(lab.mcpUrl);
 	expect(run.error).toBeUndefined();
@@ -147,7 +155,7 @@ test("attacker mode: the lab's attacker is refused beside the client's success",
 	await page.getByLabel('Lab mode for the next flow').selectOption('attacker');
 	await expect(page.getByTestId('mode-note')).toContainText('redeems the code before your client');
 	await expect.poll(() => lab.recorder.mode).toBe('attacker');
-	await page.getByRole('button', { name: 'New session' }).click();
+	await newSession(page);
 	const run = await runSdkClient(lab.mcpUrl);
 	await page.getByLabel('Lab mode for the next flow').selectOption('normal');
 	expect(run.answer).toMatch(WHOAMI);
@@ -169,7 +177,7 @@ test('metadata without code_challenge_methods_supported: the SDK goes on, and th
 	await connect(page);
 	await page.getByLabel('Lab mode for the next flow').selectOption('no-pkce-metadata');
 	await expect.poll(() => lab.recorder.mode).toBe('no-pkce-metadata');
-	await page.getByRole('button', { name: 'New session' }).click();
+	await newSession(page);
 	await runSdkClient(lab.mcpUrl);
 	await page.getByLabel('Lab mode for the next flow').selectOption('normal');
 	const report = page.getByRole('region', { name: 'Report' });
