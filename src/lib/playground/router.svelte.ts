@@ -164,3 +164,35 @@ export class Router {
 		}
 	}
 }
+
+/**
+ * An address whose writes wait for `later` (the page passes "after the next paint": a history
+ * entry would cost a key press its frame) and then reach `address` in order; reads see them at
+ * once. `drop` forgets writes not made yet: Back or Forward wins over them.
+ */
+export function deferredAddress(
+	address: Address,
+	later: (write: () => void) => void
+): Address & { drop(): void } {
+	// Plain URLs: resolved once, never state.
+	/* eslint-disable svelte/prefer-svelte-reactivity */
+	let writes: { url: string; replace: boolean }[] = [];
+	const href = () => writes.at(-1)?.url ?? address.href();
+	const write = (url: string, replace: boolean) => {
+		if (!writes.length) {
+			later(() => {
+				for (const w of writes) (w.replace ? address.replace : address.push)(w.url);
+				writes = [];
+			});
+		}
+		writes.push({ url: new URL(url, href()).href, replace });
+	};
+	return {
+		hash: () => (writes.length ? new URL(href()).hash : address.hash()),
+		/* eslint-enable svelte/prefer-svelte-reactivity */
+		href,
+		push: (url) => write(url, false),
+		replace: (url) => write(url, true),
+		drop: () => (writes = [])
+	};
+}

@@ -3,7 +3,7 @@ import { testVectorEnvironment } from '$lib/protocol/environment';
 import { runStory } from '$lib/content/story/run';
 import type { TaughtStep } from '$lib/content/types';
 import { Playground } from './playground.svelte';
-import { Router, type Address } from './router.svelte';
+import { Router, deferredAddress, type Address } from './router.svelte';
 
 const initial = await runStory('s256', testVectorEnvironment());
 
@@ -108,5 +108,62 @@ describe('the router: the one home of navigation', () => {
 		expect(playground.scenario).toBe('replay');
 		expect(playground.step).toBe(0);
 		playground.destroy();
+	});
+});
+
+describe('the deferred address: writes after the paint, reads at once', () => {
+	/** A deferred address over the fake; `paint()` runs what waits for the next paint. */
+	function deferred(start?: string) {
+		const fake = fakeAddress(start);
+		const waiting: (() => void)[] = [];
+		const address = deferredAddress(fake.address, (write) => waiting.push(write));
+		const paint = () => waiting.splice(0).forEach((write) => write());
+		return { ...fake, address, paint, scheduled: () => waiting.length };
+	}
+
+	it('reads the writes not made yet, and makes them in order, once, after the paint', () => {
+		const { address, log, url, paint, scheduled } = deferred();
+		address.push('#s256/2');
+		address.replace('?present#s256/2');
+		address.push('#s256/3');
+		expect(address.hash()).toBe('#s256/3');
+		expect(address.href()).toBe('https://site.test/?present#s256/3');
+		expect(log).toEqual([]);
+		expect(scheduled()).toBe(1);
+		paint();
+		expect(log).toEqual([
+			'push https://site.test/#s256/2',
+			'replace https://site.test/?present#s256/2',
+			'push https://site.test/?present#s256/3'
+		]);
+		expect(url()).toBe('https://site.test/?present#s256/3');
+		paint();
+		expect(log).toHaveLength(3);
+	});
+
+	it('a router on it: forward then back before the paint reach the history in order, and the address ends at the step shown', async () => {
+		const playground = new Playground(initial);
+		const { address, log, url, paint } = deferred();
+		const router = new Router(playground, address, {
+			presentable: true,
+			loadPredictions: async () => predictionFor
+		});
+		await router.start();
+		router.forward();
+		router.backward();
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(playground.step).toBe(0);
+		paint();
+		expect(log).toEqual(['push https://site.test/#s256/2', 'push https://site.test/#s256/1']);
+		expect(url()).toBe('https://site.test/#s256/1');
+	});
+
+	it('drop: Back or Forward wins over writes not made yet', () => {
+		const { address, log, paint } = deferred();
+		address.push('#s256/2');
+		address.drop();
+		expect(address.hash()).toBe('#s256/1');
+		paint();
+		expect(log).toEqual([]);
 	});
 });
