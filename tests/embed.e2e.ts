@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { test as base, type Frame, type Page } from '@playwright/test';
 import { isHeightMessage } from '../src/lib/embed/message';
 import { expect, expectAccessible, hydrated, test, watch } from './fixtures';
+import { stepLine } from './playground';
 
 /**
  * The embed inside a course page served from another origin: a second port on 127.0.0.1.
@@ -104,9 +105,9 @@ hostTest.describe('embedded in a page from another origin', () => {
 			const embedOrigin = new URL(baseURL!).origin;
 			expect(new URL(hostUrl).origin).not.toBe(embedOrigin);
 
-			const stepLine = frame.getByText(/^Step \d+ of \d+$/);
-			await expect(stepLine).toHaveText(/^Step 3 of \d+$/);
-			const m = Number(/of (\d+)/.exec((await stepLine.textContent())!)![1]);
+			const line = stepLine(frame);
+			await expect(line).toHaveText(/^Step 3 of \d+$/);
+			const m = Number(/of (\d+)/.exec((await line.textContent())!)![1]);
 
 			// Every message has the documented shape and comes from the embed's origin.
 			const first = await expectSized(page, frame);
@@ -126,8 +127,8 @@ hostTest.describe('embedded in a page from another origin', () => {
 			).toBe('rgb(13, 17, 23)');
 
 			await frame.getByRole('button', { name: 'Next step' }).click();
-			await expect(stepLine).toHaveText(`Step 4 of ${m}`);
-			expect(new URL(frame.url()).hash).toBe('#s256/4');
+			await expect(line).toHaveText(`Step 4 of ${m}`);
+			await expect.poll(() => new URL(frame.url()).hash).toBe('#s256/4');
 			await expectSized(page, frame);
 
 			// "Open in PKCE Playground" opens the full site at the step on screen.
@@ -160,7 +161,7 @@ test.describe('the embed page', () => {
 			await page.goto(`./embed/?theme=${theme}#hijack/2`);
 			await hydrated(page);
 			await expect(page.locator('.source')).toHaveAttribute('data-live', 'true');
-			await expect(page.getByText(/^Step \d+ of \d+$/)).toHaveText(/^Step 2 of \d+$/);
+			await expect(stepLine(page)).toHaveText(/^Step 2 of \d+$/);
 			await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 			expect(
 				await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)

@@ -1,5 +1,5 @@
 import { expectAccessible, expect, hydrated, test } from './fixtures';
-import { openPlayground } from './playground';
+import { openPlayground, stepLine } from './playground';
 import type { Page, Route } from '@playwright/test';
 import { THEME_KEY } from '../src/lib/theme.js';
 
@@ -45,7 +45,7 @@ test.describe('the site', () => {
 		await expect(page.locator('article.detail figure.code pre')).toBeVisible();
 		await expect(page.locator('.diagram-box .diagram')).toBeVisible();
 		await page.getByRole('button', { name: 'Next step' }).click();
-		await expect(page.getByText(/^Step 2 of \d+$/)).toBeVisible();
+		await expect(stepLine(page)).toHaveText(/^Step 2 of \d+$/);
 		await expect(page.locator('article.detail')).toHaveCount(1);
 		// The list of all steps loads as the reader scrolls near it.
 		await page.locator('.step-list').scrollIntoViewIfNeeded();

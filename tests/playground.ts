@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Frame, type Page } from '@playwright/test';
 import { hydrated } from './fixtures';
 
 /** Helpers the playground specs share. */
@@ -34,7 +34,12 @@ export async function openPlayground(page: Page, hash = ''): Promise<void> {
 	if (scenario) await expect(playground).toHaveAttribute('data-scenario', scenario);
 }
 
-export const stepLine = (page: Page) => page.getByText(/^Step \d+ of \d+$/);
+/**
+ * The step counter, once the step is on screen whole: the counter paints with the key press, the
+ * diagram, the panels and the address just after, while the playground is `aria-busy`.
+ */
+export const stepLine = (page: Page | Frame) =>
+	page.locator('section.playground:not([aria-busy="true"]) .progress');
 
 /** "Step N of M" as numbers. */
 export async function progress(page: Page): Promise<{ n: number; m: number }> {

@@ -16,7 +16,7 @@ test.describe('the MCP revision switch', () => {
 
 		await revision.selectOption('2025-06-18');
 		await expect(stepLine(page)).toHaveText('Step 1 of 2');
-		expect(new URL(page.url()).searchParams.get('mcp')).toBe('2025-06-18');
+		await expect.poll(() => new URL(page.url()).searchParams.get('mcp')).toBe('2025-06-18');
 		await page.keyboard.press('End');
 		await expect(detail(page).locator('h2, h3').first()).toContainText(
 			'The client after a 403 insufficient_scope'
@@ -37,7 +37,7 @@ test.describe('the MCP revision switch', () => {
 		// Back to the current revision: the parameter goes.
 		await page.getByRole('combobox', { name: SWITCH }).selectOption('2026-07-28');
 		await expect(stepLine(page)).toHaveText(/ of 17$/);
-		expect(new URL(page.url()).searchParams.has('mcp')).toBe(false);
+		await expect.poll(() => new URL(page.url()).searchParams.has('mcp')).toBe(false);
 	});
 
 	test('a switch keeps the step where the new run has it; Back brings the address’s revision back', async ({
@@ -51,7 +51,7 @@ test.describe('the MCP revision switch', () => {
 		// Under 2025-06-18 the first phase is two steps long: the same step is now the 4th.
 		await expect(stepLine(page)).toHaveText('Step 4 of 9');
 		await expect(detail(page)).toHaveAttribute('data-step-id', id!);
-		expect(new URL(page.url()).hash).toBe('#discovery/4');
+		await expect.poll(() => new URL(page.url()).hash).toBe('#discovery/4');
 		await page.goBack();
 		await expect(page.getByRole('combobox', { name: SWITCH })).toHaveValue('2026-07-28');
 		await expect(stepLine(page)).toHaveText('Step 7 of 13');
@@ -86,7 +86,7 @@ test.describe('the MCP revision switch', () => {
 			'No MCP revision “2024-01-01”: showing 2026-07-28.'
 		);
 		await expect(page.getByRole('combobox', { name: SWITCH })).toHaveValue('2026-07-28');
-		expect(new URL(page.url()).searchParams.has('mcp')).toBe(false);
+		await expect.poll(() => new URL(page.url()).searchParams.has('mcp')).toBe(false);
 	});
 
 	test('phone: the switch sits on a row of its own and nothing scrolls sideways', async ({

@@ -179,7 +179,8 @@ async function progress(/** @type {Driver} */ page) {
 }
 
 /**
- * Waits until the step line says step `n`.
+ * Waits until step `n` is on screen whole: the step line says it (painted with the key press) and
+ * the diagram and panels have followed (the playground is no longer `aria-busy`).
  * @param {Driver} page
  * @param {number} n
  */
@@ -188,6 +189,7 @@ const onStep = (page, n) =>
 		page,
 		`step ${n}`,
 		(n) =>
+			document.querySelector('section.playground')?.getAttribute('aria-busy') !== 'true' &&
 			new RegExp(`^Step ${n} of \\d+$`).test(
 				document.querySelector('p.progress')?.textContent?.trim() ?? ''
 			),

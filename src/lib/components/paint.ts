@@ -21,7 +21,15 @@ export function afterPaint(then: () => void): () => void {
 	}
 	if (!waiting.length) {
 		requestAnimationFrame(() =>
-			setTimeout(() => waiting.splice(0).forEach((run) => run()), DRAW_MS)
+			setTimeout(() => {
+				for (const run of waiting.splice(0)) {
+					try {
+						run();
+					} catch (error) {
+						reportError(error); // the rest still runs
+					}
+				}
+			}, DRAW_MS)
 		);
 	}
 	waiting.push(then);

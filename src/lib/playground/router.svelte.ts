@@ -179,13 +179,14 @@ export function deferredAddress(
 	let writes: { url: string; replace: boolean }[] = [];
 	const href = () => writes.at(-1)?.url ?? address.href();
 	const write = (url: string, replace: boolean) => {
-		if (!writes.length) {
-			later(() => {
-				for (const w of writes) (w.replace ? address.replace : address.push)(w.url);
-				writes = [];
-			});
-		}
 		writes.push({ url: new URL(url, href()).href, replace });
+		// The first write schedules them all (`later` may run at once: a hidden page paints nothing).
+		if (writes.length > 1) return;
+		later(() => {
+			const batch = writes;
+			writes = [];
+			for (const w of batch) (w.replace ? address.replace : address.push)(w.url);
+		});
 	};
 	return {
 		hash: () => (writes.length ? new URL(href()).hash : address.hash()),

@@ -158,6 +158,20 @@ describe('the deferred address: writes after the paint, reads at once', () => {
 		expect(url()).toBe('https://site.test/#s256/1');
 	});
 
+	it('in a hidden page, where nothing waits for a paint, every write is made at once', () => {
+		const fake = fakeAddress();
+		const address = deferredAddress(fake.address, (write) => write());
+		address.push('#s256/2');
+		address.replace('#s256/3');
+		address.push('#s256/4');
+		expect(fake.log).toEqual([
+			'push https://site.test/#s256/2',
+			'replace https://site.test/#s256/3',
+			'push https://site.test/#s256/4'
+		]);
+		expect(address.hash()).toBe('#s256/4');
+	});
+
 	it('drop: Back or Forward wins over writes not made yet', () => {
 		const { address, log, paint } = deferred();
 		address.push('#s256/2');
