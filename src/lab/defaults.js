@@ -1,6 +1,6 @@
 /**
- * What the lab and the playground's Live mode and Watch page must agree on (the page imports this file too, so it
- * holds constants only).
+ * What the lab and the playground's Live mode and Watch page must agree on (the page imports
+ * this file too, so it holds constants only).
  */
 
 /** Default ports: the authorization server, and the MCP server beside it. */

@@ -7,7 +7,8 @@ import type { Playground } from './playground.svelte';
 
 /**
  * The address bar as the router uses it. The page passes SvelteKit's shallow routing
- * (`pushState`/`replaceState`) and `location`; tests pass a fake.
+ * (`pushState`/`replaceState`) and `location`, its writes deferred to after the paint
+ * ({@link deferredAddress}); tests pass a fake.
  */
 export interface Address {
 	/** The current `location.hash`, e.g. "#s256/3". */
