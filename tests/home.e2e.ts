@@ -24,6 +24,26 @@ async function holdModules(page: Page): Promise<() => Promise<void>> {
 	};
 }
 
+test('the accessibility check finds violations: low contrast, an unnamed button, only in what it is asked to scan', async ({
+	page
+}) => {
+	await page.setContent(`<!doctype html><html lang="en"><title>t</title><body>
+		<main><p id="faint" style="color:#ccc;background:#fff">barely there</p>
+		<section id="ok"><p>Readable</p></section><button id="nameless"></button></main></body></html>`);
+	const failure = (include?: string[]) =>
+		expectAccessible(page, include).then(
+			() => '',
+			(error: Error) => error.message
+		);
+	const whole = await failure();
+	expect(whole).toContain('color-contrast');
+	expect(whole).toContain('#faint');
+	expect(whole).toContain('button-name');
+	// Scanned again in the same document (axe is put in once): the same findings.
+	expect(await failure()).toBe(whole);
+	expect(await failure(['#ok'])).toBe('');
+});
+
 test.describe('the site', () => {
 	test('the first page has no accessibility violations, light and dark', async ({
 		watched: page
