@@ -97,7 +97,9 @@ export async function expectAccessible(page: Page, include?: string[]): Promise<
 	const summary = await page.evaluate(
 		async ({ include, tags }) => {
 			const { axe } = window as unknown as { axe: typeof import('axe-core') };
-			const context = include?.length ? { include: include.map((selector) => [selector]) } : document;
+			const context = include?.length
+				? { include: include.map((selector) => [selector]) }
+				: document;
 			const results = await axe.run(context, { runOnly: { type: 'tag', values: tags } });
 			return results.violations.map(
 				(v) =>
