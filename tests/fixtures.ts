@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { test as base, expect, type Page, type Request } from '@playwright/test';
+import { test as base, expect, type Page, type Request, type Route } from '@playwright/test';
 
 /**
  * Watches a page for what no test should cause: a console error, an uncaught exception, a CSP
@@ -55,6 +55,27 @@ export const test = base.extend<{ watched: Page }>({
 });
 
 export { expect };
+
+/**
+ * Holds the page's modules back until the function returned is called: until then the page is
+ * its prerendered markup, inline CSS and inline scripts alone, as a reader sees it before
+ * hydration. (The CSS is inline while it is under `inlineStyleThreshold`, svelte.config.js.)
+ */
+export async function holdModules(page: Page): Promise<() => Promise<void>> {
+	let open = () => {};
+	const held = new Promise<void>((resolve) => (open = resolve));
+	const modules = '**/_app/immutable/**';
+	const hold = async (route: Route) => {
+		await held;
+		await route.continue();
+	};
+	await page.route(modules, hold);
+	return async () => {
+		open();
+		// Not unroute(): it would answer the held requests itself, racing their handlers.
+		await page.unrouteAll({ behavior: 'wait' });
+	};
+}
 
 /** Waits until SvelteKit has hydrated: prerendered markup is visible before it is interactive. */
 export async function hydrated(page: Page): Promise<void> {

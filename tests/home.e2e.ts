@@ -1,28 +1,6 @@
-import { expectAccessible, expect, hydrated, test } from './fixtures';
+import { expectAccessible, expect, holdModules, hydrated, test } from './fixtures';
 import { openPlayground, stepLine } from './playground';
-import type { Page, Route } from '@playwright/test';
 import { THEME_KEY } from '../src/lib/theme.js';
-
-/**
- * Holds the page's modules back until the function returned is called: until then the page is
- * its prerendered markup, inline CSS and inline scripts alone, as a reader sees it before
- * hydration. (The CSS is inline while it is under `inlineStyleThreshold`, svelte.config.js.)
- */
-async function holdModules(page: Page): Promise<() => Promise<void>> {
-	let open = () => {};
-	const held = new Promise<void>((resolve) => (open = resolve));
-	const modules = '**/_app/immutable/**';
-	const hold = async (route: Route) => {
-		await held;
-		await route.continue();
-	};
-	await page.route(modules, hold);
-	return async () => {
-		open();
-		// Not unroute(): it would answer the held requests itself, racing their handlers.
-		await page.unrouteAll({ behavior: 'wait' });
-	};
-}
 
 test('the accessibility check finds violations: low contrast, an unnamed button, only in what it is asked to scan', async ({
 	page

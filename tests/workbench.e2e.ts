@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { expectAccessible, expect, hydrated, test } from './fixtures';
+import { expectAccessible, expect, holdModules, hydrated, test } from './fixtures';
 
 const VECTOR = {
 	verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
@@ -170,6 +170,31 @@ test.describe('the workbench', () => {
 			await challenge.fill(c);
 			await expect(title, expected).toHaveText(expected);
 		}
+	});
+
+	test('what a reader types before the page hydrates is kept, and answered once it has', async ({
+		watched: page
+	}) => {
+		const release = await holdModules(page);
+		await page.goto('./workbench/', { waitUntil: 'commit' });
+		// The prerendered page: its fields take typing before any script runs.
+		await verifierField(page).fill('abc');
+		await page.getByLabel('code_verifier (token request)').fill(VECTOR.verifier);
+		await page.getByLabel('code_challenge (authorization request)').fill(VECTOR.verifier);
+		await page.getByLabel('Sent in the authorization request').fill('http://[::1]:53682/callback');
+		await page.getByLabel('Your code_verifier guess').fill('my-guess');
+		await release();
+		await hydrated(page);
+		await expect(verifierField(page)).toHaveValue('abc');
+		await expect(message(page)).toHaveText('Too short by 40 characters: 3 of at least 43.');
+		await expect(page.getByTestId('diagnosis').locator('h3')).toHaveText(
+			'The pair matches plain, not S256'
+		);
+		await expect(page.getByTestId('redirect-verdict')).toHaveAttribute(
+			'data-kind',
+			'loopback-host'
+		);
+		await expect(page.getByLabel('Your code_verifier guess')).toHaveValue('my-guess');
 	});
 
 	test('RFC 8252 §7.3, §8.3: the redirect URI check answers with the server’s matching and says why', async ({
