@@ -101,19 +101,29 @@ const AXE_SOURCE = readFileSync(
  */
 export async function expectAccessible(page: Page, include?: string[]): Promise<void> {
 	// What a person reads is the page at rest: a message still fading in has not reached its
-	// colour. Running animations are taken to their end state (an endless one cannot be).
-	await page.evaluate(() => {
-		for (const animation of document.getAnimations()) {
+	// colour. Running animations are taken to their end state; one without an end (the site has
+	// none) would leave no state at rest to check, so it fails the check, naming itself.
+	const endless = await page.evaluate(() =>
+		document.getAnimations().flatMap((animation) => {
 			try {
 				animation.finish();
+				return [];
 			} catch {
-				// An infinite animation has no end to jump to.
+				const target = (animation.effect as KeyframeEffect | null)?.target;
+				return [`${animation.constructor.name} on ${target?.tagName ?? '?'}.${target?.className}`];
 			}
-		}
-	});
-	// Every frame gets axe, as axe needs to look inside frames; a document keeps it until it is left.
+		})
+	);
+	expect(endless, 'animations with no end').toEqual([]);
+	// axe checks the same-origin frames too, where it runs as well; a document keeps it until it
+	// is left. A frame that goes away meanwhile has nothing left to check.
 	for (const frame of page.frames()) {
-		if (!(await frame.evaluate(() => 'axe' in window))) await frame.evaluate(AXE_SOURCE);
+		const ready = () => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function';
+		try {
+			if (!(await frame.evaluate(ready))) await frame.evaluate(AXE_SOURCE);
+		} catch (error) {
+			if (frame === page.mainFrame()) throw error;
+		}
 	}
 	const summary = await page.evaluate(
 		async ({ include, tags }) => {

@@ -82,7 +82,7 @@ test.describe('the handout', () => {
 	test('on screen: no accessibility violations, light and dark, and nothing animates', async ({
 		watched: page
 	}) => {
-		// Four axe scans of pages with a diagram per step: 23-33 s on a 2-core CI machine.
+		// Four axe scans of pages with a diagram per step (23-33 s on a 2-core CI machine before axe was put into a page once).
 		test.setTimeout(90_000);
 		for (const colorScheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme });

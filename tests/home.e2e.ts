@@ -19,6 +19,10 @@ test('the accessibility check finds violations: low contrast, an unnamed button,
 	expect(whole).toContain('button-name');
 	// Scanned again in the same document (axe is put in once): the same findings.
 	expect(await failure()).toBe(whole);
+	// Asked for one part, it checks that part: all of it, and nothing else.
+	const faint = await failure(['#faint']);
+	expect(faint).toContain('color-contrast');
+	expect(faint).not.toContain('button-name');
 	expect(await failure(['#ok'])).toBe('');
 });
 

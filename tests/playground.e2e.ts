@@ -57,7 +57,7 @@ test.describe('the playground', () => {
 			// The URL changes at once; the scenario's run arrives a moment later.
 			await expect(page.locator('section.playground')).toHaveAttribute('data-scenario', scenario);
 			const { m } = await progress(page);
-			// An axe scan per step: plain has 20 (up to 8 s each on a busy 2-core CI machine).
+			// An axe scan per step: plain has 20 (well under a second each; 8 s is the margin for a busy CI machine).
 			test.setTimeout(30_000 + m * 8_000);
 			expect(m).toBeGreaterThan(1);
 			await expectAccessible(page);

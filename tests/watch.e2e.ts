@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startLab } from '../src/lab/lab.js';
 import { runSdkClient } from '../src/lab/sdk-client.harness';
-import { expect, expectAccessible, hydrated, test, watch } from './fixtures';
+import { expect, expectAccessible, holdModules, hydrated, test, watch } from './fixtures';
 
 /**
  * Watch against the real lab, which these tests start on free ports and stop: a real MCP client
@@ -64,6 +64,15 @@ test("nothing of Watch loads on the site's other pages", async ({ watched: page 
 	await page.waitForLoadState('networkidle');
 	const names = watchOnly.map((f) => f.split('/').pop()!);
 	expect(loaded.filter((url) => names.some((name) => url.endsWith(name)))).toEqual([]);
+});
+
+test('a lab address typed before the page hydrates is kept', async ({ watched: page }) => {
+	const release = await holdModules(page);
+	await page.goto('./watch/', { waitUntil: 'commit' });
+	await page.getByLabel('Lab', { exact: true }).fill('http://127.0.0.1:9400');
+	await release();
+	await hydrated(page);
+	await expect(page.getByLabel('Lab', { exact: true })).toHaveValue('http://127.0.0.1:9400');
 });
 
 test('without a lab, Connect says how to start one; nothing is sent before it', async ({

@@ -6,7 +6,9 @@
  * hydration (a page reached by a link inside the site) or on the server.
  */
 export function typedBeforeHydration(id: string): string | undefined {
-	if (typeof document === 'undefined') return undefined;
+	// Once the site has hydrated, a page reached by a link is not prerendered: nothing was typed.
+	if (typeof document === 'undefined' || document.documentElement.dataset.hydrated)
+		return undefined;
 	const field = document.getElementById(id);
 	if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement))
 		return undefined;
